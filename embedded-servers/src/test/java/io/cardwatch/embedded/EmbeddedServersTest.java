@@ -1,0 +1,64 @@
+package io.cardwatch.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedServersTest {
+
+    private static final Path WORK = Path.of("target", "embedded-servers-test");
+
+    @Test
+    void brokerKeepsItsTopicsAcrossAStopAndAStart() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(WORK.resolve("kafka-" + System.nanoTime()), FreePorts.pick())) {
+            TopicCreator.createAll(broker.bootstrapServers(), 3);
+
+            broker.stop();
+            broker.start();
+
+            assertThat(topicNames(broker.bootstrapServers())).isEqualTo(Set.of("transactions", "decisions"));
+        }
+    }
+
+    @Test
+    void postgresKeepsItsDataAcrossAStopAndAStart() throws Exception {
+        try (PostgresServer postgres = PostgresServer.start(Path.of("target", "postgres-binaries"),
+                WORK.resolve("pg-" + System.nanoTime()), FreePorts.pick())) {
+            postgres.createDatabaseIfMissing("cardwatch");
+            execute(postgres, "CREATE TABLE card (id text PRIMARY KEY); INSERT INTO card VALUES ('card-1')");
+
+            postgres.stop();
+            postgres.start();
+
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("cardwatch"), postgres.user(), "");
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT id FROM card")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("card-1");
+                assertThat(rows.next()).isFalse();
+            }
+        }
+    }
+
+    private static Set<String> topicNames(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    private static void execute(PostgresServer postgres, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("cardwatch"), postgres.user(), "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.cardwatch.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A card transaction as accepted by the gateway: the record on the {@code transactions} topic, keyed by
+ * {@link #cardId()} so that every event of one card is scored in order by one task.
+ */
+public record Transaction(
+        String transactionId,
+        String cardId,
+        BigDecimal amount,
+        String currency,
+        String merchantId,
+        String merchantCategory,
+        String country,
+        double latitude,
+        double longitude,
+        Instant eventTime) {
+}

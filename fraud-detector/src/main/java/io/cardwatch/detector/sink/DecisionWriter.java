@@ -1,0 +1,64 @@
+package io.cardwatch.detector.sink;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardwatch.events.Decision;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+/** Writes a batch of decisions in one transaction; a decision already stored is left as it is. */
+@Singleton
+class DecisionWriter {
+
+    private static final String UPSERT = """
+            INSERT INTO decisions (transaction_id, card_id, outcome, score, reasons, amount, currency, merchant_id,
+                                   rules_version, event_time, decided_at)
+            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (transaction_id) DO NOTHING""";
+
+    private final JdbcOperations jdbc;
+    private final ObjectMapper json;
+
+    DecisionWriter(JdbcOperations jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional
+    void write(List<Decision> decisions) {
+        jdbc.prepareStatement(UPSERT, statement -> {
+            for (Decision decision : decisions) {
+                bind(statement, decision);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    private void bind(PreparedStatement statement, Decision decision) throws SQLException {
+        statement.setString(1, decision.transactionId());
+        statement.setString(2, decision.cardId());
+        statement.setString(3, decision.outcome().name());
+        statement.setInt(4, decision.score());
+        statement.setString(5, reasonsJson(decision));
+        statement.setBigDecimal(6, decision.amount());
+        statement.setString(7, decision.currency());
+        statement.setString(8, decision.merchantId());
+        statement.setString(9, decision.rulesVersion());
+        statement.setTimestamp(10, Timestamp.from(decision.eventTime()));
+        statement.setTimestamp(11, Timestamp.from(decision.decidedAt()));
+    }
+
+    private String reasonsJson(Decision decision) {
+        try {
+            return json.writeValueAsString(decision.reasons());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the reasons of " + decision.transactionId(), e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.cardwatch.detector.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardwatch.embedded.FreePorts;
+import io.cardwatch.embedded.KafkaBroker;
+import io.cardwatch.embedded.PostgresServer;
+import io.cardwatch.embedded.TopicCreator;
+import io.cardwatch.events.Topics;
+import io.cardwatch.events.Transaction;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The detector on a real broker and a real PostgreSQL: a transaction in, its decision row out. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DecisionPipelineTest implements TestPropertyProvider {
+
+    private KafkaBroker broker;
+    private PostgresServer postgres;
+
+    @Inject
+    ApplicationContext context;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Path work = Path.of("target", "pipeline-" + System.nanoTime());
+        broker = KafkaBroker.start(work.resolve("kafka"), FreePorts.pick());
+        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"), FreePorts.pick());
+        postgres.createDatabaseIfMissing("cardwatch");
+        return Map.of(
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "kafka.streams.default.state.dir", work.resolve("streams").toAbsolutePath().toString(),
+                "datasources.default.url", "jdbc:aws-wrapper:postgresql://127.0.0.1:" + postgres.port()
+                        + "/cardwatch?wrapperDialect=pg",
+                "datasources.default.data-source-properties.failoverTimeoutMs", "5000");
+    }
+
+    @AfterAll
+    void stopServers() {
+        context.close();
+        broker.close();
+        postgres.close();
+    }
+
+    @Test
+    void writesOneDecisionRowPerTransactionWithItsReasons() throws Exception {
+        publish(transaction("tx-small", "card-1", "12.50"), transaction("tx-large", "card-2", "9000.00"));
+
+        List<String> rows = awaitRows(2);
+
+        assertThat(rows).containsExactly(
+                "tx-large|card-2|REVIEW|400|[{\"code\": \"LARGE_AMOUNT\", \"detail\": "
+                        + "\"amount 9000.00 EUR at or over limit 5000\", \"points\": 400}]|9000.0000|EUR",
+                "tx-small|card-1|APPROVE|0|[]|12.5000|EUR");
+    }
+
+    private void publish(Transaction... transactions) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (var producer = new KafkaProducer<>(config, Topics.TRANSACTIONS.keySerde().serializer(),
+                Topics.TRANSACTIONS.valueSerde().serializer())) {
+            for (Transaction transaction : transactions) {
+                producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), transaction.cardId(), transaction)).get();
+            }
+        }
+    }
+
+    private List<String> awaitRows(int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> rows = rows();
+        while (rows.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            rows = rows();
+        }
+        return rows;
+    }
+
+    private List<String> rows() throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("cardwatch"), "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT transaction_id, card_id, outcome, score, reasons, "
+                     + "amount, currency FROM decisions ORDER BY transaction_id")) {
+            List<String> rows = new ArrayList<>();
+            while (result.next()) {
+                rows.add(String.join("|", result.getString(1), result.getString(2), result.getString(3),
+                        result.getString(4), result.getString(5), result.getString(6), result.getString(7)));
+            }
+            return rows;
+        }
+    }
+
+    private static Transaction transaction(String id, String card, String amount) {
+        return new Transaction(id, card, new BigDecimal(amount), "EUR", "m-1", "5411", "DE", 52.52, 13.405,
+                Instant.parse("2026-11-22T10:15:30Z"));
+    }
+}
