@@ -1,0 +1,158 @@
+package io.cardwatch.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine: Kafka and PostgreSQL, then the fraud detector and the ingest gateway,
+ * each service in its own JVM configured exactly as in production, only pointed at loopback.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    private final LocalStackOptions options;
+    private final Infrastructure infrastructure;
+    private final ServiceProcess detector;
+    private final ServiceProcess gateway;
+
+    private LocalStack(LocalStackOptions options, Infrastructure infrastructure) {
+        this.options = options;
+        this.infrastructure = infrastructure;
+        Path logs = options.dataDir().resolve("logs");
+        this.detector = new ServiceProcess("fraud-detector", options.home().resolve("fraud-detector"),
+                "io.cardwatch.detector.DetectorApplication", options.detectorPort(), detectorProperties(),
+                logs.resolve("fraud-detector.log"));
+        this.gateway = new ServiceProcess("ingest-gateway", options.home().resolve("ingest-gateway"),
+                "io.cardwatch.gateway.GatewayApplication", options.gatewayPort(),
+                Map.of("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers()),
+                logs.resolve("ingest-gateway.log"));
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalStack stack = startEmbedded(LocalStackOptions.fromSystemProperties());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Cardwatch...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        System.out.println(stack.banner());
+        stopped.await();
+    }
+
+    /** Starts embedded Kafka and PostgreSQL, then both services. */
+    public static LocalStack startEmbedded(LocalStackOptions options) {
+        prepare(options);
+        var infrastructure = EmbeddedInfrastructure.start(options.dataDir(), options.postgresBinaries(),
+                options.kafkaPort(), options.postgresPort(), options.partitions());
+        return start(options, infrastructure);
+    }
+
+    /** Starts both services on infrastructure that is already running (embedded or containers). */
+    public static LocalStack start(LocalStackOptions options, Infrastructure infrastructure) {
+        LocalStack stack = new LocalStack(options, infrastructure);
+        try {
+            stack.detector.start();
+            stack.gateway.start();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public ServiceProcess gateway() {
+        return gateway;
+    }
+
+    public ServiceProcess detector() {
+        return detector;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gateway.port();
+    }
+
+    @Override
+    public void close() {
+        try {
+            gateway.stop();
+            detector.stop();
+        } finally {
+            infrastructure.close();
+        }
+    }
+
+    private Map<String, String> detectorProperties() {
+        String wrapperUrl = infrastructure.jdbcUrl().replaceFirst("^jdbc:postgresql:", "jdbc:aws-wrapper:postgresql:")
+                + "?wrapperDialect=pg";
+        return Map.of(
+                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
+                "kafka.streams.default.state.dir", options.dataDir().resolve("detector-state").toString(),
+                "datasources.default.url", wrapperUrl,
+                "datasources.default.username", infrastructure.databaseUser(),
+                "datasources.default.password", infrastructure.databasePassword(),
+                // One local server: waiting minutes for a failover target that cannot appear helps nobody.
+                "datasources.default.data-source-properties.failoverTimeoutMs", "5000");
+    }
+
+    private static void prepare(LocalStackOptions options) {
+        if (!options.keepData()) {
+            deleteRecursively(options.dataDir());
+        }
+        LOG.info("Cardwatch data in {}{}", options.dataDir(), options.keepData() ? " (kept across runs)" : "");
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot empty " + dir, e);
+        }
+    }
+
+    String banner() {
+        String body = ("{\"transactionId\":\"tx-%s\",\"cardId\":\"card-42\",\"amount\":129.90,\"currency\":\"EUR\","
+                + "\"merchantId\":\"m-1001\",\"merchantCategory\":\"5411\",\"country\":\"DE\",\"latitude\":52.52,"
+                + "\"longitude\":13.405,\"eventTime\":\"%s\"}")
+                .formatted(UUID.randomUUID().toString().substring(0, 8), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        return String.join(System.lineSeparator(),
+                "",
+                "Cardwatch is running.",
+                "  Ingest gateway:  " + gatewayUrl() + "   (health: " + gatewayUrl() + "/health)",
+                "  Fraud detector:  http://127.0.0.1:" + detector.port() + "   (health: /health)",
+                "  Kafka:           " + infrastructure.kafkaBootstrapServers(),
+                "  PostgreSQL:      " + infrastructure.jdbcUrl() + "   (user " + infrastructure.databaseUser() + ")",
+                "  Data and logs:   " + options.dataDir(),
+                "",
+                "Post a transaction:",
+                "  curl -i " + gatewayUrl() + "/v1/transactions -H 'Content-Type: application/json' -d '" + body + "'",
+                "",
+                "Its decision, a moment later:",
+                "  psql -h 127.0.0.1 -p " + options.postgresPort() + " -U postgres cardwatch"
+                        + " -c 'SELECT transaction_id, outcome, score, reasons FROM decisions'",
+                "",
+                "Press Ctrl-C to stop.");
+    }
+}

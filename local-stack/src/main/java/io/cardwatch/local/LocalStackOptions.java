@@ -1,0 +1,40 @@
+package io.cardwatch.local;
+
+import io.cardwatch.embedded.FreePorts;
+import java.nio.file.Path;
+
+/**
+ * Where the local stack keeps its data and which loopback ports it takes.
+ *
+ * @param home            the project's root directory, where the service modules were built
+ * @param dataDir         Kafka's and PostgreSQL's data, the services' state and logs
+ * @param keepData        whether {@code dataDir} is kept across runs; otherwise it starts empty
+ */
+public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int gatewayPort, int detectorPort,
+                                int kafkaPort, int postgresPort, int partitions) {
+
+    /** Reads {@code -Dcardwatch.*} system properties; see docs/configuration.md. */
+    static LocalStackOptions fromSystemProperties() {
+        Path home = Path.of(System.getProperty("cardwatch.home", ".")).toAbsolutePath().normalize();
+        String dataDir = System.getProperty("cardwatch.data-dir", "").trim();
+        boolean keepData = !dataDir.isEmpty();
+        return new LocalStackOptions(home,
+                keepData ? Path.of(dataDir).toAbsolutePath() : home.resolve("local-stack/target/local-run"),
+                keepData,
+                Integer.getInteger("cardwatch.gateway-port", 8080),
+                Integer.getInteger("cardwatch.detector-port", 8081),
+                Integer.getInteger("cardwatch.kafka-port", 9092),
+                Integer.getInteger("cardwatch.postgres-port", 5433),
+                Integer.getInteger("cardwatch.partitions", 6));
+    }
+
+    /** Fresh data and free ports: for tests, which may run beside a local stack. */
+    public static LocalStackOptions forTest(Path home, Path dataDir) {
+        return new LocalStackOptions(home, dataDir, false, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
+                FreePorts.pick(), 3);
+    }
+
+    Path postgresBinaries() {
+        return home.resolve("local-stack/target/postgres-binaries");
+    }
+}

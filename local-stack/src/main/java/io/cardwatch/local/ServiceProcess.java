@@ -1,0 +1,129 @@
+package io.cardwatch.local;
+
+import io.cardwatch.embedded.ChildJvm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Cardwatch service in its own JVM, on the classpath its module's build wrote, so that two services
+ * never share a bean context, as in production.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String name;
+    private final Path moduleDir;
+    private final String mainClass;
+    private final Map<String, String> properties;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    ServiceProcess(String name, Path moduleDir, String mainClass, int port, Map<String, String> properties,
+                   Path log) {
+        this.name = name;
+        this.moduleDir = moduleDir;
+        this.mainClass = mainClass;
+        this.port = port;
+        this.properties = Map.copyOf(properties);
+        this.log = log;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public synchronized void start() {
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC"));
+        jvmOptions.add("-Dmicronaut.server.port=" + port);
+        properties.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
+        process = ChildJvm.start(name, classpath(), jvmOptions, mainClass, List.of(), log);
+        awaitHealthy();
+    }
+
+    /** Stops the service gracefully (SIGTERM), as Kubernetes does. */
+    public synchronized void stop() {
+        if (process != null) {
+            ChildJvm.stop(process, Duration.ofSeconds(30));
+            process = null;
+        }
+    }
+
+    /** Kills the service outright (SIGKILL), as an OOM-killed or crashed pod dies. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            ChildJvm.awaitExit(process, Duration.ofSeconds(10));
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private String classpath() {
+        Path classes = moduleDir.resolve("target/classes");
+        Path dependencies = moduleDir.resolve("target/runtime-classpath.txt");
+        try {
+            return classes + java.io.File.pathSeparator + Files.readString(dependencies, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No build of " + name + " at " + moduleDir
+                    + ": build the project first (see README.md)", e);
+        }
+    }
+
+    private void awaitHealthy() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during startup:\n" + ChildJvm.tail(log));
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while starting " + name, e);
+            }
+            sleep();
+        }
+        throw new IllegalStateException(name + " was not healthy within " + STARTUP_TIMEOUT + ":\n" + ChildJvm.tail(log));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}
