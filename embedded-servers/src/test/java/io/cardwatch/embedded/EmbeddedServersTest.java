@@ -25,7 +25,7 @@ class EmbeddedServersTest {
             broker.stop();
             broker.start();
 
-            assertThat(topicNames(broker.bootstrapServers())).isEqualTo(Set.of("transactions", "decisions"));
+            assertThat(topicNames(broker.bootstrapServers())).isEqualTo(Set.of("transactions", "decisions", "dead-letters"));
         }
     }
 
