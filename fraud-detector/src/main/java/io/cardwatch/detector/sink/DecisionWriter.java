@@ -3,6 +3,7 @@ package io.cardwatch.detector.sink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardwatch.events.Decision;
+import io.cardwatch.events.Outcome;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -11,7 +12,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 
-/** Writes a batch of decisions in one transaction; a decision already stored is left as it is. */
+/**
+ * Writes a batch of decisions, and an alert for each one a person must look at, in one transaction; a
+ * decision or alert already stored is left as it is.
+ */
 @Singleton
 class DecisionWriter {
 
@@ -19,6 +23,11 @@ class DecisionWriter {
             INSERT INTO decisions (transaction_id, card_id, outcome, score, reasons, amount, currency, merchant_id,
                                    rules_version, event_time, decided_at)
             VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (transaction_id, event_time) DO NOTHING""";
+
+    private static final String RAISE_ALERT = """
+            INSERT INTO alerts (transaction_id, card_id, outcome, score, reasons, event_time)
+            VALUES (?, ?, ?, ?, ?::jsonb, ?)
             ON CONFLICT (transaction_id) DO NOTHING""";
 
     private final JdbcOperations jdbc;
@@ -33,14 +42,33 @@ class DecisionWriter {
     void write(List<Decision> decisions) {
         jdbc.prepareStatement(UPSERT, statement -> {
             for (Decision decision : decisions) {
-                bind(statement, decision);
+                bindDecision(statement, decision);
                 statement.addBatch();
             }
             return statement.executeBatch();
         });
+        List<Decision> alerts = decisions.stream().filter(decision -> decision.outcome() != Outcome.APPROVE).toList();
+        if (!alerts.isEmpty()) {
+            jdbc.prepareStatement(RAISE_ALERT, statement -> {
+                for (Decision decision : alerts) {
+                    bindAlert(statement, decision);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            });
+        }
     }
 
-    private void bind(PreparedStatement statement, Decision decision) throws SQLException {
+    private void bindAlert(PreparedStatement statement, Decision decision) throws SQLException {
+        statement.setString(1, decision.transactionId());
+        statement.setString(2, decision.cardId());
+        statement.setString(3, decision.outcome().name());
+        statement.setInt(4, decision.score());
+        statement.setString(5, reasonsJson(decision));
+        statement.setTimestamp(6, Timestamp.from(decision.eventTime()));
+    }
+
+    private void bindDecision(PreparedStatement statement, Decision decision) throws SQLException {
         statement.setString(1, decision.transactionId());
         statement.setString(2, decision.cardId());
         statement.setString(3, decision.outcome().name());

@@ -1,0 +1,34 @@
+package io.cardwatch.detector.sink;
+
+import io.cardwatch.events.DeadLetters;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sets a decision record aside with why and where from, keeping its original key, value and headers. */
+@Singleton
+class DeadLetterSink {
+
+    static final String UNDESERIALIZABLE = "UNDESERIALIZABLE";
+    static final String REJECTED_BY_DATABASE = "REJECTED_BY_DATABASE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSink.class);
+
+    private final DeadLetterPublisher publisher;
+
+    DeadLetterSink(DeadLetterPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    void setAside(ConsumerRecord<String, byte[]> record, String cause, Throwable error) {
+        LOG.warn("Setting aside {}-{}@{} as {}: {}", record.topic(), record.partition(), record.offset(), cause,
+                error.toString());
+        var headers = DeadLetters.describe(new RecordHeaders(record.headers().toArray()), cause, error.toString(),
+                record.topic(), record.partition(), record.offset());
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+        publisher.publish(key, record.value(), headers);
+    }
+}

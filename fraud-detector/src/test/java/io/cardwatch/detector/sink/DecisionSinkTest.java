@@ -1,0 +1,202 @@
+package io.cardwatch.detector.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardwatch.embedded.FreePorts;
+import io.cardwatch.embedded.KafkaBroker;
+import io.cardwatch.embedded.PostgresServer;
+import io.cardwatch.embedded.TopicContents;
+import io.cardwatch.embedded.TopicCreator;
+import io.cardwatch.events.DeadLetters;
+import io.cardwatch.events.Decision;
+import io.cardwatch.events.Outcome;
+import io.cardwatch.events.Reason;
+import io.cardwatch.events.Topics;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The sink on a real broker and a real PostgreSQL, including while the database misbehaves. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DecisionSinkTest implements TestPropertyProvider {
+
+    private static final Instant EVENT_TIME = Instant.parse("2026-11-22T10:15:30Z");
+
+    private KafkaBroker broker;
+    private PostgresServer postgres;
+
+    @Inject
+    ApplicationContext context;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Path work = Path.of("target", "sink-" + System.nanoTime());
+        broker = KafkaBroker.start(work.resolve("kafka"), FreePorts.pick());
+        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"), FreePorts.pick());
+        postgres.createDatabaseIfMissing("cardwatch");
+        return Map.of(
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "kafka.streams.default.state.dir", work.resolve("streams").toAbsolutePath().toString(),
+                "datasources.default.url", "jdbc:aws-wrapper:postgresql://127.0.0.1:" + postgres.port()
+                        + "/cardwatch?wrapperDialect=pg",
+                "datasources.default.data-source-properties.failoverTimeoutMs", "3000",
+                "datasources.default.connection-timeout", "3000");
+    }
+
+    @AfterAll
+    void stopServers() {
+        context.close();
+        broker.close();
+        postgres.close();
+    }
+
+    @Test
+    void setsAsideWhatTheDatabaseRefusesOrCannotBeReadAndWritesEverythingElse() throws Exception {
+        publish(decision("poison-ok-1", "EUR"));
+        publish(decision("poison-too-long-currency", "EURO"));
+        publishRaw("card-1", "{not json".getBytes(StandardCharsets.UTF_8));
+        publish(decision("poison-ok-2", "EUR"));
+
+        assertThat(awaitCount("SELECT count(*) FROM decisions WHERE transaction_id LIKE 'poison-%'", 2)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM decisions WHERE transaction_id = 'poison-too-long-currency'")).isZero();
+        List<ConsumerRecord<String, byte[]>> deadLetters = awaitDeadLetters(2);
+        assertThat(deadLetters).extracting(record -> DeadLetters.header(record.headers(), DeadLetters.CAUSE))
+                .containsExactlyInAnyOrder("REJECTED_BY_DATABASE", "UNDESERIALIZABLE");
+        assertThat(deadLetters).allSatisfy(record -> {
+            assertThat(record.key()).isEqualTo("card-1");
+            assertThat(DeadLetters.header(record.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("decisions");
+            assertThat(DeadLetters.header(record.headers(), DeadLetters.SOURCE_PARTITION)).matches("[0-2]");
+            assertThat(DeadLetters.header(record.headers(), DeadLetters.SOURCE_OFFSET)).matches("[0-9]+");
+        });
+        assertThat(deadLetters).filteredOn(record -> "REJECTED_BY_DATABASE".equals(
+                        DeadLetters.header(record.headers(), DeadLetters.CAUSE)))
+                .singleElement()
+                .satisfies(record -> assertThat(DeadLetters.header(record.headers(), DeadLetters.ERROR))
+                        .contains("value too long for type character(3)"));
+    }
+
+    @Test
+    void aReplayedDecisionChangesNothingAndRaisesOneAlert() throws Exception {
+        Decision review = decision("replayed-1", "EUR");
+
+        publish(review);
+        publish(review);
+        publish(decision("replayed-2", "EUR"));
+
+        awaitCount("SELECT count(*) FROM decisions WHERE transaction_id = 'replayed-2'", 1);
+        assertThat(count("SELECT count(*) FROM decisions WHERE transaction_id = 'replayed-1'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM alerts WHERE transaction_id = 'replayed-1' AND status = 'OPEN'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void decisionsPublishedWhileTheDatabaseIsDownAreWrittenOnceItIsBack() throws Exception {
+        postgres.stop();
+        for (int i = 0; i < 50; i++) {
+            publish(decision("outage-" + i, "EUR"));
+        }
+        Thread.sleep(5000);
+        postgres.start();
+
+        assertThat(awaitCount("SELECT count(*) FROM decisions WHERE transaction_id LIKE 'outage-%'", 50)).isEqualTo(50);
+    }
+
+    @Test
+    void decisionsSurviveEveryDatabaseSessionBeingTerminated() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 40; i++) {
+                publish(decision("terminated-" + round + "-" + i, "EUR"));
+            }
+            count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    + "WHERE datname = 'cardwatch' AND pid <> pg_backend_pid()");
+        }
+
+        assertThat(awaitCount("SELECT count(*) FROM decisions WHERE transaction_id LIKE 'terminated-%'", 200))
+                .isEqualTo(200);
+    }
+
+    private static Decision decision(String transactionId, String currency) {
+        return new Decision(transactionId, "card-1", Outcome.REVIEW, 400,
+                List.of(new Reason("LARGE_AMOUNT", 400, "amount 9000.00 EUR at or over limit 5000")),
+                new BigDecimal("9000.00"), currency, "m-1", EVENT_TIME, EVENT_TIME.plusMillis(20), "1");
+    }
+
+    private void publish(Decision decision) throws Exception {
+        publishRaw(decision.cardId(), Topics.DECISIONS.valueSerde().serializer().serialize("decisions", decision));
+    }
+
+    private void publishRaw(String key, byte[] value) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), key, value)).get();
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> awaitDeadLetters(int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<ConsumerRecord<String, byte[]>> records = deadLetters();
+        while (records.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            records = deadLetters();
+        }
+        return records;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> deadLetters() {
+        return TopicContents.readAll(broker.bootstrapServers(), Topics.DEAD_LETTERS.name(), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private long awaitCount(String sql, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long count = countOrMinusOne(sql);
+        while (count < expected && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            count = countOrMinusOne(sql);
+        }
+        return count;
+    }
+
+    private long countOrMinusOne(String sql) {
+        try {
+            return count(sql);
+        } catch (Exception databaseNotBackYet) {
+            return -1;
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("cardwatch"), "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
