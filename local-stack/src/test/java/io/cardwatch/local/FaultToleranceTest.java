@@ -1,0 +1,149 @@
+package io.cardwatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pushes transactions through the whole system while, in turn, the detector is killed, PostgreSQL is
+ * stopped, every database session is terminated and the broker is restarted; then counts. The number of
+ * transactions is {@code -Dcardwatch.faults.transactions} (100,000 by default).
+ */
+class FaultToleranceTest {
+
+    private static final String PREFIX = "fault-";
+
+    @Test
+    void noAcceptedTransactionIsLostOrDuplicatedThroughCrashesRestartsAndOutages() throws Exception {
+        int total = Integer.getInteger("cardwatch.faults.transactions", 100_000);
+        Path home = Path.of(System.getProperty("cardwatch.home", "..")).toAbsolutePath().normalize();
+        Path dataDir = Path.of("target", "faults-" + System.nanoTime()).toAbsolutePath();
+        try (LocalStack stack = LocalStack.startEmbedded(LocalStackOptions.forTest(home, dataDir))) {
+            var infrastructure = (EmbeddedInfrastructure) stack.infrastructure();
+            var load = new TransactionLoad(stack.gatewayUrl(), 64);
+            long started = System.nanoTime();
+            Thread producers = new Thread(() -> sendQuietly(load, total), "fault-load");
+            producers.start();
+
+            awaitSettled(load, total * 15 / 100);
+            log("killing the fraud detector");
+            stack.detector().kill();
+            stack.detector().start();
+
+            awaitSettled(load, total * 35 / 100);
+            log("stopping PostgreSQL for 5 s");
+            infrastructure.postgres().stop();
+            Thread.sleep(5000);
+            infrastructure.postgres().start();
+
+            awaitSettled(load, total * 55 / 100);
+            assertThat(terminateDatabaseSessions(stack.infrastructure())).as("sessions terminated").isPositive();
+
+            awaitSettled(load, total * 75 / 100);
+            log("restarting the Kafka broker with " + (total - load.settled()) + " transactions still to send");
+            infrastructure.broker().stop();
+            Thread.sleep(3000);
+            infrastructure.broker().start();
+
+            producers.join();
+            long sendingSeconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000);
+            Set<String> stored = awaitStored(stack.infrastructure(), load.accepted().size());
+            long rows = countRows(stack.infrastructure());
+            Set<String> lost = new HashSet<>(load.accepted());
+            lost.removeAll(stored);
+            Set<String> unexpected = new HashSet<>(stored);
+            unexpected.removeAll(load.accepted());
+            System.out.printf("Fault suite: sent=%d accepted=%d refused=%d retried=%d in %d s (%d tx/s); "
+                            + "decision rows=%d lost=%d duplicated=%d unexpected=%d%n", total, load.accepted().size(),
+                    load.refused().size(), load.retries(), sendingSeconds, total / sendingSeconds, rows, lost.size(),
+                    rows - stored.size(), unexpected.size());
+
+            assertThat(load.refused()).isEmpty();
+            assertThat(load.accepted()).hasSize(total);
+            assertThat(lost).isEmpty();
+            assertThat(rows).isEqualTo(stored.size());
+            assertThat(unexpected).isEmpty();
+        }
+    }
+
+    private static void sendQuietly(TransactionLoad load, int total) {
+        try {
+            load.send(PREFIX, total, 5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitSettled(TransactionLoad load, int settled) throws InterruptedException {
+        while (load.settled() < settled) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static void log(String fault) {
+        System.out.println("Fault suite: " + fault);
+    }
+
+    private static Set<String> awaitStored(Infrastructure infrastructure, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        Set<String> stored = storedIds(infrastructure);
+        while (stored.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            stored = storedIds(infrastructure);
+        }
+        return stored;
+    }
+
+    private static Set<String> storedIds(Infrastructure infrastructure) throws Exception {
+        Set<String> ids = new HashSet<>();
+        query(infrastructure, "SELECT transaction_id FROM decisions WHERE transaction_id LIKE '" + PREFIX + "%'",
+                result -> ids.add(result.getString(1)));
+        return ids;
+    }
+
+    private static long countRows(Infrastructure infrastructure) throws Exception {
+        long[] count = new long[1];
+        query(infrastructure, "SELECT count(*) FROM decisions WHERE transaction_id LIKE '" + PREFIX + "%'",
+                result -> count[0] = result.getLong(1));
+        return count[0];
+    }
+
+    /** Terminates every session of the detector's pool, once the pool has some again after the restart. */
+    private static long terminateDatabaseSessions(Infrastructure infrastructure) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long terminated = 0;
+        while (terminated == 0 && System.nanoTime() < deadline) {
+            long[] count = new long[1];
+            query(infrastructure, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    + "WHERE datname = 'cardwatch' AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+                    result -> count[0] = result.getLong(1));
+            terminated = count[0];
+            Thread.sleep(100);
+        }
+        log("terminated " + terminated + " database sessions");
+        return terminated;
+    }
+
+    private interface RowReader {
+        void read(ResultSet result) throws Exception;
+    }
+
+    private static void query(Infrastructure infrastructure, String sql, RowReader reader) throws Exception {
+        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(),
+                infrastructure.databaseUser(), infrastructure.databasePassword());
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                reader.read(result);
+            }
+        }
+    }
+}
