@@ -108,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
                 "datasources.default.url", wrapperUrl,
                 "datasources.default.username", infrastructure.databaseUser(),
                 "datasources.default.password", infrastructure.databasePassword(),
+                "otel.exporter.prometheus.port", Integer.toString(options.detectorMetricsPort()),
                 // One local server: waiting minutes for a failover target that cannot appear helps nobody.
                 "datasources.default.data-source-properties.failoverTimeoutMs", "5000");
     }
@@ -141,7 +142,8 @@ public final class LocalStack implements AutoCloseable {
                 "",
                 "Cardwatch is running.",
                 "  Ingest gateway:  " + gatewayUrl() + "   (health: " + gatewayUrl() + "/health)",
-                "  Fraud detector:  http://127.0.0.1:" + detector.port() + "   (health: /health)",
+                "  Fraud detector:  http://127.0.0.1:" + detector.port() + "   (health: /health, metrics: http://127.0.0.1:"
+                        + options.detectorMetricsPort() + "/metrics)",
                 "  Kafka:           " + infrastructure.kafkaBootstrapServers(),
                 "  PostgreSQL:      " + infrastructure.jdbcUrl() + "   (user " + infrastructure.databaseUser() + ")",
                 "  Data and logs:   " + options.dataDir(),

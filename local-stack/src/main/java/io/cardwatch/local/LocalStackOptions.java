@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * @param keepData        whether {@code dataDir} is kept across runs; otherwise it starts empty
  */
 public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int gatewayPort, int detectorPort,
-                                int kafkaPort, int postgresPort, int partitions) {
+                                int detectorMetricsPort, int kafkaPort, int postgresPort, int partitions) {
 
     /** Reads {@code -Dcardwatch.*} system properties; see docs/configuration.md. */
     static LocalStackOptions fromSystemProperties() {
@@ -23,6 +23,7 @@ public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int g
                 keepData,
                 Integer.getInteger("cardwatch.gateway-port", 8080),
                 Integer.getInteger("cardwatch.detector-port", 8081),
+                Integer.getInteger("cardwatch.detector-metrics-port", 9464),
                 Integer.getInteger("cardwatch.kafka-port", 9092),
                 Integer.getInteger("cardwatch.postgres-port", 5433),
                 Integer.getInteger("cardwatch.partitions", 6));
@@ -31,7 +32,7 @@ public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int g
     /** Fresh data and free ports: for tests, which may run beside a local stack. */
     public static LocalStackOptions forTest(Path home, Path dataDir) {
         return new LocalStackOptions(home, dataDir, false, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                FreePorts.pick(), 3);
+                FreePorts.pick(), FreePorts.pick(), 3);
     }
 
     Path postgresBinaries() {

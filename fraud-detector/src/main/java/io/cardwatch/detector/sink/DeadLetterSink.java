@@ -18,9 +18,11 @@ class DeadLetterSink {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSink.class);
 
     private final DeadLetterPublisher publisher;
+    private final SinkMetrics metrics;
 
-    DeadLetterSink(DeadLetterPublisher publisher) {
+    DeadLetterSink(DeadLetterPublisher publisher, SinkMetrics metrics) {
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     void setAside(ConsumerRecord<String, byte[]> record, String cause, Throwable error) {
@@ -30,5 +32,6 @@ class DeadLetterSink {
                 record.topic(), record.partition(), record.offset());
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         publisher.publish(key, record.value(), headers);
+        metrics.setAside(cause);
     }
 }

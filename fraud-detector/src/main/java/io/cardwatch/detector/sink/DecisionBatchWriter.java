@@ -3,6 +3,7 @@ package io.cardwatch.detector.sink;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Topics;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,11 +26,14 @@ class DecisionBatchWriter {
     private final DecisionWriter writer;
     private final WriteFailureClassifier classifier;
     private final DeadLetterSink deadLetters;
+    private final SinkMetrics metrics;
 
-    DecisionBatchWriter(DecisionWriter writer, WriteFailureClassifier classifier, DeadLetterSink deadLetters) {
+    DecisionBatchWriter(DecisionWriter writer, WriteFailureClassifier classifier, DeadLetterSink deadLetters,
+                        SinkMetrics metrics) {
         this.writer = writer;
         this.classifier = classifier;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     void write(Iterable<ConsumerRecord<String, byte[]>> records) {
@@ -69,7 +73,10 @@ class DecisionBatchWriter {
     private void writeRetryingFailovers(List<DecisionRecord> batch) {
         for (int attempt = 0; ; attempt++) {
             try {
-                writer.write(batch.stream().map(DecisionRecord::decision).toList());
+                List<Decision> decisions = batch.stream().map(DecisionRecord::decision).toList();
+                long started = System.nanoTime();
+                writer.write(decisions);
+                metrics.batchWritten(decisions, Duration.ofNanos(System.nanoTime() - started));
                 return;
             } catch (RuntimeException e) {
                 WriteFailure failure = classifier.classify(e);
@@ -77,9 +84,11 @@ class DecisionBatchWriter {
                     throw new RejectedBatchException(e);
                 }
                 if (failure == WriteFailure.TRANSIENT || attempt >= FAILOVER_RETRIES) {
+                    metrics.retried();
                     throw new DatabaseUnavailableException("Cannot write " + batch.size() + " decisions from "
                             + batch.get(0).coordinates() + " on", e);
                 }
+                metrics.failedOver();
                 LOG.warn("Database failed over while writing {} decisions from {}; writing them again", batch.size(),
                         batch.get(0).coordinates());
             }

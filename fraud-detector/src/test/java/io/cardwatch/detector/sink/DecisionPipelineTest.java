@@ -49,6 +49,7 @@ class DecisionPipelineTest implements TestPropertyProvider {
         postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"), FreePorts.pick());
         postgres.createDatabaseIfMissing("cardwatch");
         return Map.of(
+                "otel.exporter.prometheus.port", Integer.toString(FreePorts.pick()),
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "kafka.streams.default.state.dir", work.resolve("streams").toAbsolutePath().toString(),
                 "datasources.default.url", "jdbc:aws-wrapper:postgresql://127.0.0.1:" + postgres.port()

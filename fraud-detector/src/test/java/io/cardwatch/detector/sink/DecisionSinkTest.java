@@ -17,6 +17,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,6 +53,7 @@ class DecisionSinkTest implements TestPropertyProvider {
 
     private KafkaBroker broker;
     private PostgresServer postgres;
+    private int metricsPort;
 
     @Inject
     ApplicationContext context;
@@ -60,7 +65,9 @@ class DecisionSinkTest implements TestPropertyProvider {
         TopicCreator.createAll(broker.bootstrapServers(), 3);
         postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"), FreePorts.pick());
         postgres.createDatabaseIfMissing("cardwatch");
+        metricsPort = FreePorts.pick();
         return Map.of(
+                "otel.exporter.prometheus.port", Integer.toString(metricsPort),
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "kafka.streams.default.state.dir", work.resolve("streams").toAbsolutePath().toString(),
                 "datasources.default.url", "jdbc:aws-wrapper:postgresql://127.0.0.1:" + postgres.port()
@@ -99,6 +106,8 @@ class DecisionSinkTest implements TestPropertyProvider {
                 .singleElement()
                 .satisfies(record -> assertThat(DeadLetters.header(record.headers(), DeadLetters.ERROR))
                         .contains("value too long for type character(3)"));
+        assertThat(metric("cardwatch_sink_dead_letters_total", "cause=\"REJECTED_BY_DATABASE\"")).isEqualTo(1);
+        assertThat(metric("cardwatch_sink_dead_letters_total", "cause=\"UNDESERIALIZABLE\"")).isEqualTo(1);
     }
 
     @Test
@@ -125,6 +134,7 @@ class DecisionSinkTest implements TestPropertyProvider {
         postgres.start();
 
         assertThat(awaitCount("SELECT count(*) FROM decisions WHERE transaction_id LIKE 'outage-%'", 50)).isEqualTo(50);
+        assertThat(metric("cardwatch_sink_retries_total", "")).isPositive();
     }
 
     @Test
@@ -139,6 +149,17 @@ class DecisionSinkTest implements TestPropertyProvider {
 
         assertThat(awaitCount("SELECT count(*) FROM decisions WHERE transaction_id LIKE 'terminated-%'", 200))
                 .isEqualTo(200);
+        assertThat(metric("cardwatch_sink_decisions_written_total", "")).isGreaterThanOrEqualTo(200);
+    }
+
+    /** The value of a counter on the Prometheus endpoint, for the series whose labels contain {@code label}. */
+    private double metric(String name, String label) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build();
+        String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static Decision decision(String transactionId, String currency) {
