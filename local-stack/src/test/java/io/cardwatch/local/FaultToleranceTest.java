@@ -2,14 +2,24 @@ package io.cardwatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.simulator.HttpSender;
+import io.cardwatch.simulator.RunSummary;
+import io.cardwatch.simulator.Simulation;
+import io.cardwatch.simulator.SimulationSettings;
+import io.cardwatch.simulator.TrafficModel;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class FaultToleranceTest {
 
-    private static final String PREFIX = "fault-";
+    private static final long SEED = 2026;
+    private static final String PREFIX = "sim-" + SEED + "-";
+
+    /** The last progress report of the load, to time the faults against the traffic actually sent. */
+    private final AtomicReference<RunSummary> progress = new AtomicReference<>(new RunSummary(0, 0, 0, 0, Duration.ZERO));
 
     @Test
     void noAcceptedTransactionIsLostOrDuplicatedThroughCrashesRestartsAndOutages() throws Exception {
@@ -28,63 +42,67 @@ class FaultToleranceTest {
         Path dataDir = Path.of("target", "faults-" + System.nanoTime()).toAbsolutePath();
         try (LocalStack stack = LocalStack.startEmbedded(LocalStackOptions.forTest(home, dataDir))) {
             var infrastructure = (EmbeddedInfrastructure) stack.infrastructure();
-            var load = new TransactionLoad(stack.gatewayUrl(), 64);
-            long started = System.nanoTime();
-            Thread producers = new Thread(() -> sendQuietly(load, total), "fault-load");
+            var traffic = new TrafficModel(new SimulationSettings(SEED, 5_000, Duration.ofMillis(1), 0.0,
+                    Instant.parse("2026-11-22T09:00:00Z")));
+            var load = new Simulation(traffic, new HttpSender(stack.gatewayUrl(), 1_000), 64);
+            StringWriter labels = new StringWriter();
+            var outcome = new CompletableFuture<RunSummary>();
+            Thread producers = new Thread(() -> run(load, total, labels, outcome), "fault-load");
             producers.start();
 
-            awaitSettled(load, total * 15 / 100);
+            awaitSettled(total * 15 / 100);
             log("killing the fraud detector");
             stack.detector().kill();
             stack.detector().start();
 
-            awaitSettled(load, total * 35 / 100);
+            awaitSettled(total * 35 / 100);
             log("stopping PostgreSQL for 5 s");
             infrastructure.postgres().stop();
             Thread.sleep(5000);
             infrastructure.postgres().start();
 
-            awaitSettled(load, total * 55 / 100);
+            awaitSettled(total * 55 / 100);
             assertThat(terminateDatabaseSessions(stack.infrastructure())).as("sessions terminated").isPositive();
 
-            awaitSettled(load, total * 75 / 100);
-            log("restarting the Kafka broker with " + (total - load.settled()) + " transactions still to send");
+            awaitSettled(total * 75 / 100);
+            log("restarting the Kafka broker with " + (total - progress.get().sent()) + " transactions still to send");
             infrastructure.broker().stop();
             Thread.sleep(3000);
             infrastructure.broker().start();
 
-            producers.join();
-            long sendingSeconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000);
-            Set<String> stored = awaitStored(stack.infrastructure(), load.accepted().size());
+            RunSummary summary = outcome.get();
+            Set<String> accepted = labels.toString().lines().map(line -> line.substring(0, line.indexOf(',')))
+                    .collect(Collectors.toSet());
+            Set<String> stored = awaitStored(stack.infrastructure(), accepted.size());
             long rows = countRows(stack.infrastructure());
-            Set<String> lost = new HashSet<>(load.accepted());
+            Set<String> lost = new HashSet<>(accepted);
             lost.removeAll(stored);
             Set<String> unexpected = new HashSet<>(stored);
-            unexpected.removeAll(load.accepted());
-            System.out.printf("Fault suite: sent=%d accepted=%d refused=%d retried=%d in %d s (%d tx/s); "
-                            + "decision rows=%d lost=%d duplicated=%d unexpected=%d%n", total, load.accepted().size(),
-                    load.refused().size(), load.retries(), sendingSeconds, total / sendingSeconds, rows, lost.size(),
-                    rows - stored.size(), unexpected.size());
+            unexpected.removeAll(accepted);
+            System.out.printf("Fault suite: %s; decision rows=%d lost=%d duplicated=%d unexpected=%d%n", summary, rows,
+                    lost.size(), rows - stored.size(), unexpected.size());
 
-            assertThat(load.refused()).isEmpty();
-            assertThat(load.accepted()).hasSize(total);
+            assertThat(summary.refused() + summary.failed()).isZero();
+            assertThat(accepted).hasSize(total);
             assertThat(lost).isEmpty();
             assertThat(rows).isEqualTo(stored.size());
             assertThat(unexpected).isEmpty();
         }
     }
 
-    private static void sendQuietly(TransactionLoad load, int total) {
+    private void run(Simulation load, int total, StringWriter labels, CompletableFuture<RunSummary> outcome) {
         try {
-            load.send(PREFIX, total, 5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            outcome.complete(load.run(total, 0, labels, progress::set));
+        } catch (Exception e) {
+            outcome.completeExceptionally(e);
         }
     }
 
-    private static void awaitSettled(TransactionLoad load, int settled) throws InterruptedException {
-        while (load.settled() < settled) {
+    private void awaitSettled(int settled) throws InterruptedException {
+        RunSummary latest = progress.get();
+        while (latest.accepted() + latest.refused() + latest.failed() < settled) {
             Thread.sleep(100);
+            latest = progress.get();
         }
     }
 
