@@ -1,0 +1,58 @@
+package io.cardwatch.simulator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Prints the detection report of a simulation run: {@code --labels FILE} (written by the simulator) and
+ * {@code --jdbc URL --user U --password P} of the Cardwatch database. See docs/simulator.md.
+ */
+public final class DetectionReportMain {
+
+    private DetectionReportMain() {
+    }
+
+    public static void main(String[] args) throws IOException, SQLException {
+        Map<String, String> options = SimulatorMain.parse(args);
+        Map<String, DetectionReport.Label> labels = readLabels(Path.of(options.getOrDefault("labels",
+                "simulation-labels.csv")));
+        Set<String> decided = new HashSet<>();
+        Set<String> flagged = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(
+                options.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5433/cardwatch"),
+                options.getOrDefault("user", "postgres"), options.getOrDefault("password", ""));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT transaction_id, outcome FROM decisions WHERE transaction_id LIKE 'sim-%'")) {
+            while (rows.next()) {
+                decided.add(rows.getString(1));
+                if (!"APPROVE".equals(rows.getString(2))) {
+                    flagged.add(rows.getString(1));
+                }
+            }
+        }
+        System.out.print(DetectionReport.of(labels, flagged, decided));
+    }
+
+    static Map<String, DetectionReport.Label> readLabels(Path file) throws IOException {
+        Map<String, DetectionReport.Label> labels = new HashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] fields = line.split(",");
+            if (fields.length == 3 && !fields[0].equals("transactionId")) {
+                labels.put(fields[0], new DetectionReport.Label(Scenario.valueOf(fields[1]), Long.parseLong(fields[2])));
+            }
+        }
+        return labels;
+    }
+}
