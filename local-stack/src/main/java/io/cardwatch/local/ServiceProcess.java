@@ -53,6 +53,14 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The operating-system process ID of the running service. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
     public synchronized void start() {
         List<String> jvmOptions = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC"));
         jvmOptions.add("-Dmicronaut.server.port=" + port);

@@ -1,0 +1,87 @@
+package io.cardwatch.benchmarks;
+
+import io.cardwatch.local.Infrastructure;
+import io.cardwatch.local.LocalStack;
+import io.cardwatch.simulator.KafkaSender;
+import io.cardwatch.simulator.SimulationSettings;
+import io.cardwatch.simulator.TrafficModel;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The real fraud detector, as deployed: the scoring topology on a backlog of simulated transactions, then
+ * the sink on a backlog of decisions, each measured on its own from its first progress to the end.
+ */
+final class DetectorThroughput {
+
+    private static final String SCORING_GROUP = "cardwatch-fraud-detector";
+    private static final String SINK_GROUP = "cardwatch-decision-sink";
+
+    private DetectorThroughput() {
+    }
+
+    static Rate scoring(LocalStack stack, Cluster cluster, long transactions) throws Exception {
+        stack.detector().stop();
+        var traffic = new TrafficModel(new SimulationSettings(99, 10_000, Duration.ofMillis(1), 0.01,
+                Instant.now().minus(Duration.ofMinutes(10))));
+        try (var sender = new KafkaSender(stack.infrastructure().kafkaBootstrapServers())) {
+            CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+            for (long i = 0; i < transactions; i++) {
+                last = sender.send(traffic.next().transaction());
+            }
+            last.get();
+        }
+        long backlog = cluster.endOffsets("transactions");
+        stack.detector().start();
+        return Cluster.timeProgress(() -> committed(cluster, SCORING_GROUP, "transactions"), backlog,
+                Duration.ofMinutes(15));
+    }
+
+    /**
+     * Replays the scoring run's decisions into an emptied table, with the topology idle. Counted in rows:
+     * under exactly-once the topic's offsets also hold transaction markers.
+     */
+    static Rate sink(LocalStack stack, long decisions) throws Exception {
+        Cluster.timeProgress(() -> rows(stack.infrastructure()), decisions, Duration.ofMinutes(15));
+        stack.detector().stop();
+        execute(stack.infrastructure(), "TRUNCATE decisions, alerts");
+        try (Cluster cluster = new Cluster(stack.infrastructure().kafkaBootstrapServers())) {
+            cluster.rewind(SINK_GROUP, "decisions");
+        }
+        stack.detector().start();
+        return Cluster.timeProgress(() -> rows(stack.infrastructure()), decisions, Duration.ofMinutes(15));
+    }
+
+    private static long committed(Cluster cluster, String group, String topic) {
+        try {
+            return cluster.committed(group, topic);
+        } catch (Exception notYet) {
+            return 0;
+        }
+    }
+
+    private static long rows(Infrastructure infrastructure) {
+        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(),
+                infrastructure.databaseUser(), infrastructure.databasePassword());
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM decisions")) {
+            result.next();
+            return result.getLong(1);
+        } catch (Exception notYet) {
+            return 0;
+        }
+    }
+
+    static void execute(Infrastructure infrastructure, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(),
+                infrastructure.databaseUser(), infrastructure.databasePassword());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
