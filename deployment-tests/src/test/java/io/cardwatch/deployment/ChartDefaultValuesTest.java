@@ -34,8 +34,10 @@ class ChartDefaultValuesTest {
     @Test
     void imagesAreTheJibImagesAtTheChartAppVersion() {
         assertThat(container(manifests, "rel-cardwatch-gateway").getImage())
+                .isEqualTo(ServiceModule.GATEWAY.jibImage())
                 .isEqualTo("cardwatch/ingest-gateway:0.1.0-SNAPSHOT");
         assertThat(container(manifests, "rel-cardwatch-detector").getImage())
+                .isEqualTo(ServiceModule.DETECTOR.jibImage())
                 .isEqualTo("cardwatch/fraud-detector:0.1.0-SNAPSHOT");
     }
 
