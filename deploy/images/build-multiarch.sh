@@ -5,9 +5,9 @@
 #
 # The JRE base is assembled here from Debian packages (one root filesystem per architecture), so the
 # check needs no registry but Maven Central and Debian. Run as root on Debian/Ubuntu (apt-get installs
-# what is missing); takes 5-15 minutes. Usage: deploy/images/build-multiarch.sh
+# what is missing); takes 5-15 minutes (the emulated JVM alone needs 1-5 minutes to start). Usage: deploy/images/build-multiarch.sh
 # Settings (environment): REGISTRY_PORT (5000), DEBIAN_SUITE (bookworm), DEBIAN_MIRROR, WORK_DIR,
-# HEALTH_TIMEOUT_SECONDS (600).
+# GATEWAY_PORT (18080), HEALTH_TIMEOUT_SECONDS (600).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -18,6 +18,7 @@ DEBIAN_SUITE=${DEBIAN_SUITE:-bookworm}
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 WORK_DIR=${WORK_DIR:-${ROOT}/target/multiarch}
 HEALTH_TIMEOUT_SECONDS=${HEALTH_TIMEOUT_SECONDS:-600}
+GATEWAY_PORT=${GATEWAY_PORT:-18080}
 BASE_IMAGE=${REGISTRY}/base/jre:17
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 ARCHITECTURES=(amd64 arm64)
@@ -30,7 +31,11 @@ rootfs=""
 log() { printf '\n== %s\n' "$*"; }
 
 cleanup() {
-  [[ -n "$service_pid" ]] && kill "$service_pid" 2>/dev/null || true
+  if [[ -n "$service_pid" ]]; then
+    kill "$service_pid" 2>/dev/null || true
+    # The mounts below stay busy until the emulated JVM has exited.
+    wait "$service_pid" 2>/dev/null || true
+  fi
   if [[ -n "$rootfs" ]]; then
     umount "$rootfs/proc" 2>/dev/null || true
     umount "$rootfs/dev" 2>/dev/null || true
@@ -144,7 +149,7 @@ check_manifest_lists() {
 # Runs the arm64 gateway's own files under qemu, as a Graviton node would run them natively.
 boot_arm64_gateway() {
   log "Booting the arm64 gateway under qemu"
-  local image=$WORK_DIR/gateway-arm64 bundle=$WORK_DIR/gateway-arm64-bundle port=18080 started
+  local image=$WORK_DIR/gateway-arm64 bundle=$WORK_DIR/gateway-arm64-bundle port=$GATEWAY_PORT started
   rm -rf "$image" "$bundle"
   skopeo copy --override-arch arm64 --src-tls-verify=false \
     "docker://$REGISTRY/cardwatch/ingest-gateway:$VERSION" "oci:$image:gateway"
@@ -161,7 +166,7 @@ boot_arm64_gateway() {
     -XX:+ExitOnOutOfMemoryError -cp @/app/jib-classpath-file "$(cat "$rootfs/app/jib-main-class-file")" \
     > "$WORK_DIR/gateway-arm64.log" 2>&1 &
   service_pid=$!
-  until curl -fsS "http://127.0.0.1:$port/health/liveness"; do
+  until curl -fs "http://127.0.0.1:$port/health/liveness"; do
     if ! kill -0 "$service_pid" 2>/dev/null; then
       echo "the arm64 gateway exited: see $WORK_DIR/gateway-arm64.log" >&2
       exit 1

@@ -127,7 +127,7 @@ capabilities:
     - ALL
 {{- end -}}
 
-{{/* Probes on Micronaut's health endpoint: (list $ port). */}}
+{{/* Probes on Micronaut's health endpoints, on the container port named http. */}}
 {{- define "cardwatch.probes" -}}
 startupProbe:
   httpGet:
