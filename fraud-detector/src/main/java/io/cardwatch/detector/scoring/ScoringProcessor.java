@@ -56,8 +56,8 @@ final class ScoringProcessor implements Processor<String, Transaction, String, D
     public void process(Record<String, Transaction> record) {
         Transaction transaction = TransactionCheck.valid(record.key(), record.value());
         if (alreadySeen(transaction)) {
-            LOG.info("Transaction {} of card {} was already scored: its decision stands", transaction.transactionId(),
-                    transaction.cardId());
+            LOG.info("Transaction {} of card {} at {} was already scored: its decision stands",
+                    transaction.transactionId(), transaction.cardId(), coordinates());
             return;
         }
         rejectIfTooOld(transaction, Instant.ofEpochMilli(record.timestamp()));
@@ -90,6 +90,12 @@ final class ScoringProcessor implements Processor<String, Transaction, String, D
                 time.minus(policy.dedupHorizon()), time.plus(policy.dedupHorizon()))) {
             return found.hasNext();
         }
+    }
+
+    private String coordinates() {
+        return context.recordMetadata()
+                .map(metadata -> metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset())
+                .orElse("unknown position");
     }
 
     // Measured against the record's Kafka timestamp, not the wall clock, so that a replay decides the same way.

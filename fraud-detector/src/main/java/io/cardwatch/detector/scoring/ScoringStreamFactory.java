@@ -1,5 +1,7 @@
 package io.cardwatch.detector.scoring;
 
+import io.cardwatch.detector.deadletter.DeadLetterDeserializationHandler;
+import io.cardwatch.detector.deadletter.DeadLetterProcessingHandler;
 import io.cardwatch.detector.rules.RuleSetValidator;
 import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Transaction;
@@ -10,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.KStream;
 
 /** Wires the scoring topology, its rules and its policy into the application's Kafka Streams instance. */
@@ -36,8 +40,15 @@ class ScoringStreamFactory {
                 new PreScoringFilter(configuration.skipMerchants(), configuration.skipCardPrefixes()), defaultRuleSet);
     }
 
+    /**
+     * Also installs the dead-letter handlers: they are how the topology keeps every record it cannot score, not
+     * a setting to tune.
+     */
     @Singleton
     KStream<String, Transaction> scoringStream(ConfiguredStreamBuilder builder, Scorer scorer, ScoringPolicy policy) {
+        Properties streams = builder.getConfiguration();
+        streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         return ScoringTopology.build(builder, scorer, policy);
     }
 

@@ -21,10 +21,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -118,7 +121,8 @@ class LiveConfigurationTest implements TestPropertyProvider {
     void anInvalidRuleSetGoesToTheDeadLetterTopicAndIsNotApplied() throws Exception {
         publish(Topics.FRAUD_RULES, RuleSet.ACTIVE_KEY, new RuleSet("bad", 800, 200, Map.of(), Set.of()));
 
-        ConsumerRecord<byte[], byte[]> deadLetter = await(this::deadLetters, letters -> !letters.isEmpty()).get(0);
+        ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> "fraud-rules".equals(
+                DeadLetters.header(letter.headers(), DeadLetters.SOURCE_TOPIC)));
 
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("INVALID");
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("fraud-rules");
@@ -126,6 +130,19 @@ class LiveConfigurationTest implements TestPropertyProvider {
                 "io.cardwatch.detector.deadletter.RejectedRecordException: Invalid rule set: thresholds must satisfy "
                         + "1 <= reviewFrom < declineFrom <= 1000, were 800 and 200");
         assertThat(scored(casinoPurchase("live-tx-4")).rulesVersion()).isNotEqualTo("bad");
+    }
+
+    @Test
+    void anUnreadableTransactionGoesToTheDeadLetterTopicAndTheNextOneIsScored() throws Exception {
+        byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+        publish(new Topic<>(Topics.TRANSACTIONS.name(), Serdes.String(), Serdes.ByteArray()), "card-poison", garbage);
+
+        Decision next = scored(casinoPurchase("live-tx-5"));
+
+        ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> Arrays.equals(letter.value(), garbage));
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("UNDESERIALIZABLE");
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("transactions");
+        assertThat(next.transactionId()).isEqualTo("live-tx-5");
     }
 
     private Decision scored(Transaction transaction) throws Exception {
@@ -143,9 +160,13 @@ class LiveConfigurationTest implements TestPropertyProvider {
                 .toList();
     }
 
-    private List<ConsumerRecord<byte[], byte[]>> deadLetters() {
-        return TopicContents.readAll(broker.bootstrapServers(), Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+    private ConsumerRecord<byte[], byte[]> deadLetter(Predicate<ConsumerRecord<byte[], byte[]>> wanted)
+            throws InterruptedException {
+        return await(() -> TopicContents.readAll(broker.bootstrapServers(), Topics.DEAD_LETTERS.name(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer()).stream()
+                .filter(wanted)
+                .findFirst()
+                .orElse(null), Objects::nonNull);
     }
 
     private ReadOnlyKeyValueStore<String, RuleSet> ruleSets() {

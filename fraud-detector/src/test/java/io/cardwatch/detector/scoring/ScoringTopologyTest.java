@@ -154,6 +154,29 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void flagsMoreThanSixtyTransactionsInADay() {
+        for (int i = 1; i <= 61; i++) {
+            send(purchase("tx-" + i, "10.00", T0.plus(Duration.ofMinutes(20L * i))));
+        }
+
+        assertThat(last(decisions.readValuesToList()).reasons()).containsExactly(
+                new Reason("VELOCITY_24H", 100, "61 transactions in 86400 s, limit 60"));
+    }
+
+    @Test
+    void flagsMoreThanTheAmountLimitSpentInADay() {
+        send(purchase("tx-1", "9000.00", T0));
+        send(purchase("tx-2", "9000.00", T0.plus(Duration.ofHours(4))));
+        Transaction third = purchase("tx-3", "9000.00", T0.plus(Duration.ofHours(8)));
+
+        send(third);
+
+        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(third, Outcome.REVIEW, 500,
+                new Reason("LARGE_AMOUNT", 400, "amount 9000.00 EUR at or over limit 5000"),
+                new Reason("VELOCITY_AMOUNT_24H", 100, "27000.00 EUR in 86400 s, limit 25000")));
+    }
+
+    @Test
     void flagsMoreThanTheAmountLimitSpentInAnHour() {
         send(purchase("tx-1", "6000.00", T0));
         Transaction second = purchase("tx-2", "4500.00", T0.plus(Duration.ofMinutes(30)));
