@@ -17,7 +17,7 @@ public final class TopicCreator {
 
     public static void createAll(String bootstrapServers, int partitions) {
         List<NewTopic> topics = Topics.all().stream()
-                .map(topic -> new NewTopic(topic.name(), partitions, (short) 1))
+                .map(topic -> new NewTopic(topic.name(), partitions, (short) 1).configs(topic.configs()))
                 .toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (var result : admin.createTopics(topics).values().values()) {

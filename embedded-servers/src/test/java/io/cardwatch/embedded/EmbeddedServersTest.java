@@ -7,10 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedServersTest {
@@ -25,7 +28,11 @@ class EmbeddedServersTest {
             broker.stop();
             broker.start();
 
-            assertThat(topicNames(broker.bootstrapServers())).isEqualTo(Set.of("transactions", "decisions", "dead-letters"));
+            assertThat(topicNames(broker.bootstrapServers())).isEqualTo(Set.of("transactions", "decisions", "dead-letters",
+                    "alerts", "fraud-rules", "card-lists"));
+            assertThat(cleanupPolicy(broker.bootstrapServers(), "fraud-rules")).isEqualTo("compact");
+            assertThat(cleanupPolicy(broker.bootstrapServers(), "card-lists")).isEqualTo("compact");
+            assertThat(cleanupPolicy(broker.bootstrapServers(), "transactions")).isEqualTo("delete");
         }
     }
 
@@ -52,6 +59,14 @@ class EmbeddedServersTest {
     private static Set<String> topicNames(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             return admin.listTopics().names().get();
+        }
+    }
+
+    private static String cleanupPolicy(String bootstrap, String topic) throws Exception {
+        var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         }
     }
 

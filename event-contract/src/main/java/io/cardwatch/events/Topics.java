@@ -1,6 +1,8 @@
 package io.cardwatch.events;
 
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** The one registry of Cardwatch topics and their serdes; nothing else names a topic. */
@@ -10,6 +12,9 @@ public final class Topics {
     public static final String TRANSACTIONS_NAME = "transactions";
     public static final String DECISIONS_NAME = "decisions";
     public static final String DEAD_LETTERS_NAME = "dead-letters";
+    public static final String ALERTS_NAME = "alerts";
+    public static final String FRAUD_RULES_NAME = "fraud-rules";
+    public static final String CARD_LISTS_NAME = "card-lists";
 
     public static final Topic<String, Transaction> TRANSACTIONS =
             new Topic<>(TRANSACTIONS_NAME, Serdes.String(), new JsonSerde<>(Transaction.class));
@@ -21,11 +26,23 @@ public final class Topics {
     public static final Topic<byte[], byte[]> DEAD_LETTERS =
             new Topic<>(DEAD_LETTERS_NAME, Serdes.ByteArray(), Serdes.ByteArray());
 
+    /** The decisions that need a person or a refusal: REVIEW and DECLINE, keyed by card ID. */
+    public static final Topic<String, Decision> ALERTS =
+            new Topic<>(ALERTS_NAME, Serdes.String(), new JsonSerde<>(Decision.class));
+
+    /** The live scoring configuration, kept by key so that the latest one is always there to read. */
+    public static final Topic<String, RuleSet> FRAUD_RULES = new Topic<>(FRAUD_RULES_NAME, Serdes.String(),
+            new JsonSerde<>(RuleSet.class), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
+    /** Blocklists and allowlists of cards and merchants, kept by key. */
+    public static final Topic<String, ListEntry> CARD_LISTS = new Topic<>(CARD_LISTS_NAME, Serdes.String(),
+            new JsonSerde<>(ListEntry.class), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
     private Topics() {
     }
 
     /** Every topic the system owns, in the order a fresh cluster should get them. */
     public static List<Topic<?, ?>> all() {
-        return List.of(TRANSACTIONS, DECISIONS, DEAD_LETTERS);
+        return List.of(TRANSACTIONS, DECISIONS, DEAD_LETTERS, ALERTS, FRAUD_RULES, CARD_LISTS);
     }
 }

@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +75,12 @@ abstract class EndToEndScenarios {
     private static String transaction(String id, String amount) {
         return ("{\"transactionId\":\"%s\",\"cardId\":\"card-7\",\"amount\":%s,\"currency\":\"EUR\","
                 + "\"merchantId\":\"m-9\",\"merchantCategory\":\"5732\",\"country\":\"FR\",\"latitude\":48.8566,"
-                + "\"longitude\":2.3522,\"eventTime\":\"2026-11-22T09:00:00Z\"}").formatted(id, amount);
+                + "\"longitude\":2.3522,\"eventTime\":\"%s\"}").formatted(id, amount, recently());
+    }
+
+    // The detector sets aside transactions older than its maximum age.
+    private static Instant recently() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private HttpResponse<String> post(String json) throws Exception {

@@ -13,6 +13,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,8 @@ class LocalStackRestartTest {
     private static int post(LocalStack stack, String transactionId) throws Exception {
         String body = ("{\"transactionId\":\"%s\",\"cardId\":\"card-3\",\"amount\":42.00,\"currency\":\"EUR\","
                 + "\"merchantId\":\"m-3\",\"merchantCategory\":\"5411\",\"country\":\"DE\",\"latitude\":52.52,"
-                + "\"longitude\":13.405,\"eventTime\":\"2026-11-22T09:00:00Z\"}").formatted(transactionId);
+                + "\"longitude\":13.405,\"eventTime\":\"%s\"}").formatted(transactionId,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/v1/transactions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))

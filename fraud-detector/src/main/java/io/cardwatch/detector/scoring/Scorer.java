@@ -1,47 +1,89 @@
 package io.cardwatch.detector.scoring;
 
 import io.cardwatch.events.Decision;
+import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Reason;
+import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Transaction;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Runs every rule on a transaction and turns the points they add into a decision. */
+/**
+ * Runs the enabled rules on a transaction and turns the points they add, weighted by the active rule set,
+ * into a decision.
+ */
 public final class Scorer {
 
     static final int MAX_SCORE = 1000;
+    static final String ALLOWLISTED = "ALLOWLISTED";
+    static final String NOT_SCORED = "NOT_SCORED";
 
     private final List<ScoringRule> rules;
-    private final int reviewFrom;
-    private final int declineFrom;
-    private final String rulesVersion;
     private final Clock clock;
 
-    Scorer(List<ScoringRule> rules, int reviewFrom, int declineFrom, String rulesVersion, Clock clock) {
+    Scorer(List<ScoringRule> rules, Clock clock) {
         this.rules = List.copyOf(rules);
-        this.reviewFrom = reviewFrom;
-        this.declineFrom = declineFrom;
-        this.rulesVersion = rulesVersion;
         this.clock = clock;
     }
 
-    Decision score(Transaction transaction) {
-        List<Reason> reasons = rules.stream()
-                .map(rule -> rule.evaluate(transaction))
-                .flatMap(Optional::stream)
-                .toList();
-        int score = Math.min(MAX_SCORE, reasons.stream().mapToInt(Reason::points).sum());
-        return new Decision(transaction.transactionId(), transaction.cardId(), outcome(score), score, reasons,
-                transaction.amount(), transaction.currency(), transaction.merchantId(), transaction.eventTime(),
-                clock.instant(), rulesVersion);
+    /** The reason codes of every rule, which rule sets may weigh or disable. */
+    public Set<String> ruleCodes() {
+        return rules.stream().map(ScoringRule::code).collect(Collectors.toUnmodifiableSet());
     }
 
-    private Outcome outcome(int score) {
-        if (score >= declineFrom) {
+    Decision score(Transaction transaction, Evidence evidence, RuleSet ruleSet) {
+        List<Reason> reasons = allowlisted(transaction, evidence)
+                .map(List::of)
+                .orElseGet(() -> findings(transaction, evidence, ruleSet));
+        int score = Math.min(MAX_SCORE, reasons.stream().mapToInt(Reason::points).sum());
+        return decision(transaction, outcome(score, ruleSet), score, reasons, ruleSet);
+    }
+
+    /** The decision on a transaction the pre-scoring filter let through unscored, saying why. */
+    Decision notScored(Transaction transaction, String why, RuleSet ruleSet) {
+        return decision(transaction, Outcome.APPROVE, 0, List.of(new Reason(NOT_SCORED, 0, why)), ruleSet);
+    }
+
+    private List<Reason> findings(Transaction transaction, Evidence evidence, RuleSet ruleSet) {
+        return rules.stream()
+                .filter(rule -> !ruleSet.disabledRules().contains(rule.code()))
+                .flatMap(rule -> rule.evaluate(transaction, evidence).stream()
+                        .map(facts -> new Reason(rule.code(), ruleSet.weights().getOrDefault(rule.code(),
+                                rule.defaultPoints()), facts)))
+                .toList();
+    }
+
+    // A blocklisting always wins over an allowlisting.
+    private static Optional<Reason> allowlisted(Transaction transaction, Evidence evidence) {
+        if (evidence.cardOn(ListEntry.ListType.BLOCK) || evidence.merchantOn(ListEntry.ListType.BLOCK)) {
+            return Optional.empty();
+        }
+        if (evidence.cardOn(ListEntry.ListType.ALLOW)) {
+            return Optional.of(new Reason(ALLOWLISTED, 0, "card " + transaction.cardId() + " is allowlisted: "
+                    + evidence.cardEntry().note()));
+        }
+        if (evidence.merchantOn(ListEntry.ListType.ALLOW)) {
+            return Optional.of(new Reason(ALLOWLISTED, 0, "merchant " + transaction.merchantId()
+                    + " is allowlisted: " + evidence.merchantEntry().note()));
+        }
+        return Optional.empty();
+    }
+
+    private Decision decision(Transaction transaction, Outcome outcome, int score, List<Reason> reasons,
+                              RuleSet ruleSet) {
+        return new Decision(transaction.transactionId(), transaction.cardId(), outcome, score, reasons,
+                transaction.amount(), transaction.currency(), transaction.merchantId(), transaction.eventTime(),
+                clock.instant(), ruleSet.version());
+    }
+
+    private static Outcome outcome(int score, RuleSet ruleSet) {
+        if (score >= ruleSet.declineFrom()) {
             return Outcome.DECLINE;
         }
-        return score >= reviewFrom ? Outcome.REVIEW : Outcome.APPROVE;
+        return score >= ruleSet.reviewFrom() ? Outcome.REVIEW : Outcome.APPROVE;
     }
 }

@@ -1,26 +1,74 @@
 package io.cardwatch.detector.scoring;
 
+import io.cardwatch.detector.deadletter.DeadLetterDeserializationHandler;
+import io.cardwatch.detector.deadletter.DeadLetterProcessingHandler;
+import io.cardwatch.detector.rules.RuleSetValidator;
+import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Transaction;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.KStream;
 
-/** Wires the scoring topology into the application's Kafka Streams instance. */
+/** Wires the scoring topology, its rules and its policy into the application's Kafka Streams instance. */
 @Factory
 class ScoringStreamFactory {
 
     @Singleton
     Scorer scorer(ScoringConfiguration configuration) {
-        var largeAmount = new LargeAmountRule(configuration.getLargeAmountLimit(), configuration.getLargeAmountPoints());
-        return new Scorer(List.of(largeAmount), configuration.getReviewFrom(), configuration.getDeclineFrom(),
-                configuration.getRulesVersion(), Clock.systemUTC());
+        return new Scorer(rules(configuration), Clock.systemUTC());
+    }
+
+    /** The same check the topology applies, for the listener that dead-letters refused rule sets. */
+    @Singleton
+    RuleSetValidator ruleSetValidator(Scorer scorer) {
+        return new RuleSetValidator(scorer.ruleCodes());
     }
 
     @Singleton
-    KStream<String, Transaction> scoringStream(ConfiguredStreamBuilder builder, Scorer scorer) {
-        return ScoringTopology.build(builder, scorer);
+    ScoringPolicy policy(ScoringConfiguration configuration) {
+        var defaultRuleSet = new RuleSet(configuration.rulesVersion(), configuration.reviewFrom(),
+                configuration.declineFrom(), Map.of(), Set.of());
+        return new ScoringPolicy(configuration.dedupHorizon(), configuration.maxAge(), configuration.grace(),
+                new PreScoringFilter(configuration.skipMerchants(), configuration.skipCardPrefixes()), defaultRuleSet);
+    }
+
+    /**
+     * Also installs the dead-letter handlers: they are how the topology keeps every record it cannot score, not
+     * a setting to tune.
+     */
+    @Singleton
+    KStream<String, Transaction> scoringStream(ConfiguredStreamBuilder builder, Scorer scorer, ScoringPolicy policy) {
+        Properties streams = builder.getConfiguration();
+        streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        return ScoringTopology.build(builder, scorer, policy);
+    }
+
+    /** Every rule, in the order their reasons are listed on a decision. */
+    static List<ScoringRule> rules(ScoringConfiguration configuration) {
+        return List.of(
+                BlocklistRule.cards(),
+                BlocklistRule.merchants(),
+                new LargeAmountRule(configuration.largeAmountLimit(), configuration.largeAmountPoints(),
+                        configuration.coldStartTransactions()),
+                new AmountAnomalyRule(configuration.coldStartTransactions(), configuration.anomalyZScore()),
+                new VelocityCountRule("1M", Duration.ofMinutes(1), configuration.velocity1mCount(), 200),
+                new VelocityCountRule("1H", Duration.ofHours(1), configuration.velocity1hCount(), 150),
+                new VelocityCountRule("24H", Duration.ofHours(24), configuration.velocity24hCount(), 100),
+                new VelocityAmountRule("1H", Duration.ofHours(1), configuration.velocity1hAmount(), 150),
+                new VelocityAmountRule("24H", Duration.ofHours(24), configuration.velocity24hAmount(), 100),
+                new ImpossibleTravelRule(configuration.maxTravelSpeedKmh(), configuration.minTravelDistanceKm()),
+                new NewCountryRule(),
+                new HighRiskMerchantRule(configuration.highRiskCategories()),
+                new CardTestingRule(configuration.cardTestingSmallAmount(), configuration.cardTestingSmallCount(),
+                        configuration.cardTestingLargeAmount(), configuration.cardTestingWindow()));
     }
 }

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,8 @@ class DecisionPipelineTest implements TestPropertyProvider {
     }
 
     private static Transaction transaction(String id, String card, String amount) {
+        // Recent: the detector sets aside transactions older than its maximum age.
         return new Transaction(id, card, new BigDecimal(amount), "EUR", "m-1", "5411", "DE", 52.52, 13.405,
-                Instant.parse("2026-11-22T10:15:30Z"));
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 }

