@@ -2,10 +2,8 @@ package io.cardwatch.detector.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.detector.DetectorTestServers;
 import io.cardwatch.embedded.FreePorts;
-import io.cardwatch.embedded.KafkaBroker;
-import io.cardwatch.embedded.PostgresServer;
-import io.cardwatch.embedded.TopicCreator;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import io.micronaut.context.ApplicationContext;
@@ -18,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,15 +28,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** {@code GET /cards/{cardId}/profile} on a detector running on a real broker. */
+/** {@code GET /cards/{cardId}/profile} on a detector running on a real servers.broker(). */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CardProfileQueryTest implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private KafkaBroker broker;
-    private PostgresServer postgres;
+    private DetectorTestServers servers;
     private int port;
 
     @Inject
@@ -50,27 +46,16 @@ class CardProfileQueryTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Path work = Path.of("target", "profile-query-" + System.nanoTime());
-        broker = KafkaBroker.start(work.resolve("kafka"), FreePorts.pick());
-        TopicCreator.createAll(broker.bootstrapServers(), 3);
-        postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"), FreePorts.pick());
-        postgres.createDatabaseIfMissing("cardwatch");
         port = FreePorts.pick();
-        return Map.of(
-                "micronaut.server.port", Integer.toString(port),
-                "kafka.streams.default.application.server", "127.0.0.1:" + port,
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "kafka.streams.default.state.dir", work.resolve("streams").toAbsolutePath().toString(),
-                "datasources.default.url", "jdbc:aws-wrapper:postgresql://127.0.0.1:" + postgres.port()
-                        + "/cardwatch?wrapperDialect=pg",
-                "datasources.default.data-source-properties.failoverTimeoutMs", "5000");
+        servers = DetectorTestServers.start("profile-query");
+        return servers.properties(Map.of("micronaut.server.port", Integer.toString(port),
+                "kafka.streams.default.application.server", "127.0.0.1:" + port));
     }
 
     @AfterAll
     void stopServers() {
         context.close();
-        broker.close();
-        postgres.close();
+        servers.close();
     }
 
     @Test
@@ -116,7 +101,7 @@ class CardProfileQueryTest implements TestPropertyProvider {
     }
 
     private void publish(Transaction transaction) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.broker().bootstrapServers());
         try (var producer = new KafkaProducer<>(config, Topics.TRANSACTIONS.keySerde().serializer(),
                 Topics.TRANSACTIONS.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), transaction.cardId(), transaction)).get();

@@ -2,11 +2,8 @@ package io.cardwatch.detector.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
-import io.cardwatch.embedded.KafkaBroker;
-import io.cardwatch.embedded.PostgresServer;
+import io.cardwatch.detector.DetectorTestServers;
 import io.cardwatch.embedded.TopicContents;
-import io.cardwatch.embedded.TopicCreator;
 import io.cardwatch.events.DeadLetters;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.ListEntry;
@@ -22,7 +19,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,8 +55,7 @@ class LiveConfigurationTest implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private KafkaBroker broker;
-    private PostgresServer postgres;
+    private DetectorTestServers servers;
 
     @Inject
     ApplicationContext context;
@@ -70,24 +65,14 @@ class LiveConfigurationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Path work = Path.of("target", "live-configuration-" + System.nanoTime());
-        broker = KafkaBroker.start(work.resolve("kafka"), FreePorts.pick());
-        TopicCreator.createAll(broker.bootstrapServers(), 3);
-        postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"), FreePorts.pick());
-        postgres.createDatabaseIfMissing("cardwatch");
-        return Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "kafka.streams.default.state.dir", work.resolve("streams").toAbsolutePath().toString(),
-                "datasources.default.url", "jdbc:aws-wrapper:postgresql://127.0.0.1:" + postgres.port()
-                        + "/cardwatch?wrapperDialect=pg",
-                "datasources.default.data-source-properties.failoverTimeoutMs", "5000");
+        servers = DetectorTestServers.start("live-configuration");
+        return servers.properties(Map.of());
     }
 
     @AfterAll
     void stopServers() {
         context.close();
-        broker.close();
-        postgres.close();
+        servers.close();
     }
 
     @Test
@@ -154,7 +139,7 @@ class LiveConfigurationTest implements TestPropertyProvider {
     }
 
     private List<Decision> decisions() {
-        return TopicContents.readAll(broker.bootstrapServers(), Topics.DECISIONS.name(),
+        return TopicContents.readAll(servers.broker().bootstrapServers(), Topics.DECISIONS.name(),
                 Topics.DECISIONS.keySerde().deserializer(), Topics.DECISIONS.valueSerde().deserializer()).stream()
                 .map(ConsumerRecord::value)
                 .toList();
@@ -162,7 +147,7 @@ class LiveConfigurationTest implements TestPropertyProvider {
 
     private ConsumerRecord<byte[], byte[]> deadLetter(Predicate<ConsumerRecord<byte[], byte[]>> wanted)
             throws InterruptedException {
-        return await(() -> TopicContents.readAll(broker.bootstrapServers(), Topics.DEAD_LETTERS.name(),
+        return await(() -> TopicContents.readAll(servers.broker().bootstrapServers(), Topics.DEAD_LETTERS.name(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer()).stream()
                 .filter(wanted)
                 .findFirst()
@@ -180,7 +165,7 @@ class LiveConfigurationTest implements TestPropertyProvider {
     }
 
     private <K, V> void publish(Topic<K, V> topic, K key, V value) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.broker().bootstrapServers());
         try (var producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         }

@@ -2,10 +2,7 @@ package io.cardwatch.detector.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
-import io.cardwatch.embedded.KafkaBroker;
-import io.cardwatch.embedded.PostgresServer;
-import io.cardwatch.embedded.TopicCreator;
+import io.cardwatch.detector.DetectorTestServers;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import io.micronaut.context.ApplicationContext;
@@ -13,7 +10,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,33 +32,21 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionPipelineTest implements TestPropertyProvider {
 
-    private KafkaBroker broker;
-    private PostgresServer postgres;
+    private DetectorTestServers servers;
 
     @Inject
     ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
-        Path work = Path.of("target", "pipeline-" + System.nanoTime());
-        broker = KafkaBroker.start(work.resolve("kafka"), FreePorts.pick());
-        TopicCreator.createAll(broker.bootstrapServers(), 3);
-        postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"), FreePorts.pick());
-        postgres.createDatabaseIfMissing("cardwatch");
-        return Map.of(
-                "otel.exporter.prometheus.port", Integer.toString(FreePorts.pick()),
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "kafka.streams.default.state.dir", work.resolve("streams").toAbsolutePath().toString(),
-                "datasources.default.url", "jdbc:aws-wrapper:postgresql://127.0.0.1:" + postgres.port()
-                        + "/cardwatch?wrapperDialect=pg",
-                "datasources.default.data-source-properties.failoverTimeoutMs", "5000");
+        servers = DetectorTestServers.start("pipeline");
+        return servers.properties(Map.of());
     }
 
     @AfterAll
     void stopServers() {
         context.close();
-        broker.close();
-        postgres.close();
+        servers.close();
     }
 
     @Test
@@ -78,7 +62,7 @@ class DecisionPipelineTest implements TestPropertyProvider {
     }
 
     private void publish(Transaction... transactions) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.broker().bootstrapServers());
         try (var producer = new KafkaProducer<>(config, Topics.TRANSACTIONS.keySerde().serializer(),
                 Topics.TRANSACTIONS.valueSerde().serializer())) {
             for (Transaction transaction : transactions) {
@@ -98,7 +82,7 @@ class DecisionPipelineTest implements TestPropertyProvider {
     }
 
     private List<String> rows() throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("cardwatch"), "postgres", "");
+        try (Connection connection = DriverManager.getConnection(servers.postgres().jdbcUrl("cardwatch"), "postgres", "");
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT transaction_id, card_id, outcome, score, reasons, "
                      + "amount, currency FROM decisions ORDER BY transaction_id")) {

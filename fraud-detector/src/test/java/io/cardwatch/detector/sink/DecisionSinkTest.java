@@ -2,11 +2,8 @@ package io.cardwatch.detector.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
-import io.cardwatch.embedded.KafkaBroker;
-import io.cardwatch.embedded.PostgresServer;
+import io.cardwatch.detector.DetectorTestServers;
 import io.cardwatch.embedded.TopicContents;
-import io.cardwatch.embedded.TopicCreator;
 import io.cardwatch.events.DeadLetters;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Outcome;
@@ -22,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -51,36 +47,22 @@ class DecisionSinkTest implements TestPropertyProvider {
 
     private static final Instant EVENT_TIME = Instant.parse("2026-11-22T10:15:30Z");
 
-    private KafkaBroker broker;
-    private PostgresServer postgres;
-    private int metricsPort;
+    private DetectorTestServers servers;
 
     @Inject
     ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
-        Path work = Path.of("target", "sink-" + System.nanoTime());
-        broker = KafkaBroker.start(work.resolve("kafka"), FreePorts.pick());
-        TopicCreator.createAll(broker.bootstrapServers(), 3);
-        postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"), FreePorts.pick());
-        postgres.createDatabaseIfMissing("cardwatch");
-        metricsPort = FreePorts.pick();
-        return Map.of(
-                "otel.exporter.prometheus.port", Integer.toString(metricsPort),
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "kafka.streams.default.state.dir", work.resolve("streams").toAbsolutePath().toString(),
-                "datasources.default.url", "jdbc:aws-wrapper:postgresql://127.0.0.1:" + postgres.port()
-                        + "/cardwatch?wrapperDialect=pg",
-                "datasources.default.data-source-properties.failoverTimeoutMs", "3000",
-                "datasources.default.connection-timeout", "3000");
+        servers = DetectorTestServers.start("sink");
+        return servers.properties(Map.of("datasources.default.data-source-properties.failoverTimeoutMs", "3000",
+                "datasources.default.connection-timeout", "3000"));
     }
 
     @AfterAll
     void stopServers() {
         context.close();
-        broker.close();
-        postgres.close();
+        servers.close();
     }
 
     @Test
@@ -126,12 +108,12 @@ class DecisionSinkTest implements TestPropertyProvider {
 
     @Test
     void decisionsPublishedWhileTheDatabaseIsDownAreWrittenOnceItIsBack() throws Exception {
-        postgres.stop();
+        servers.postgres().stop();
         for (int i = 0; i < 50; i++) {
             publish(decision("outage-" + i, "EUR"));
         }
         Thread.sleep(5000);
-        postgres.start();
+        servers.postgres().start();
 
         assertThat(awaitCount("SELECT count(*) FROM decisions WHERE transaction_id LIKE 'outage-%'", 50)).isEqualTo(50);
         assertThat(metric("cardwatch_sink_retries_total", "")).isPositive();
@@ -154,7 +136,7 @@ class DecisionSinkTest implements TestPropertyProvider {
 
     /** The value of a counter on the Prometheus endpoint, for the series whose labels contain {@code label}. */
     private double metric(String name, String label) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servers.metricsPort() + "/metrics")).build();
         String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
         return body.lines()
                 .filter(line -> line.startsWith(name + "{") && line.contains(label))
@@ -173,7 +155,7 @@ class DecisionSinkTest implements TestPropertyProvider {
     }
 
     private void publishRaw(String key, byte[] value) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.broker().bootstrapServers());
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), key, value)).get();
         }
@@ -190,7 +172,7 @@ class DecisionSinkTest implements TestPropertyProvider {
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters() {
-        return TopicContents.readAll(broker.bootstrapServers(), Topics.DEAD_LETTERS.name(), new StringDeserializer(),
+        return TopicContents.readAll(servers.broker().bootstrapServers(), Topics.DEAD_LETTERS.name(), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
 
@@ -213,7 +195,7 @@ class DecisionSinkTest implements TestPropertyProvider {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("cardwatch"), "postgres", "");
+        try (Connection connection = DriverManager.getConnection(servers.postgres().jdbcUrl("cardwatch"), "postgres", "");
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();

@@ -1,0 +1,71 @@
+package io.cardwatch.detector;
+
+import io.cardwatch.embedded.FreePorts;
+import io.cardwatch.embedded.KafkaBroker;
+import io.cardwatch.embedded.PostgresServer;
+import io.cardwatch.embedded.TopicCreator;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real broker with every Cardwatch topic and a real PostgreSQL with the Cardwatch database, for tests
+ * that run the detector's application context; and the properties that point the detector at them.
+ */
+public final class DetectorTestServers implements AutoCloseable {
+
+    private final Path work;
+    private final KafkaBroker broker;
+    private final PostgresServer postgres;
+    private final int metricsPort = FreePorts.pick();
+
+    private DetectorTestServers(Path work, KafkaBroker broker, PostgresServer postgres) {
+        this.work = work;
+        this.broker = broker;
+        this.postgres = postgres;
+    }
+
+    public static DetectorTestServers start(String name) {
+        Path work = Path.of("target", name + "-" + System.nanoTime());
+        KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), FreePorts.pick());
+        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        PostgresServer postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"),
+                FreePorts.pick());
+        postgres.createDatabaseIfMissing("cardwatch");
+        return new DetectorTestServers(work, broker, postgres);
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public int metricsPort() {
+        return metricsPort;
+    }
+
+    /** The detector's configuration for these servers, plus {@code overrides}. */
+    public Map<String, String> properties(Map<String, String> overrides) {
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "kafka.streams.default.state.dir", work.resolve("streams").toAbsolutePath().toString(),
+                "datasources.default.url", "jdbc:aws-wrapper:postgresql://127.0.0.1:" + postgres.port()
+                        + "/cardwatch?wrapperDialect=pg",
+                "datasources.default.data-source-properties.failoverTimeoutMs", "5000",
+                "otel.exporter.prometheus.port", Integer.toString(metricsPort)));
+        properties.putAll(overrides);
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        try {
+            broker.close();
+        } finally {
+            postgres.close();
+        }
+    }
+}
