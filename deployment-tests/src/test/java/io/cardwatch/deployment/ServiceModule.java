@@ -1,8 +1,10 @@
 package io.cardwatch.deployment;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +43,14 @@ record ServiceModule(String name) {
         Map<String, Object> keys = new LinkedHashMap<>();
         flatten("", tree, keys);
         return keys;
+    }
+
+    /** The jars the service runs with, as its build wrote them: what Jib puts into the image. */
+    List<String> runtimeJars() {
+        return List.of(Repository.read(Repository.ROOT.resolve(name).resolve("target/runtime-classpath.txt")).trim()
+                        .split(File.pathSeparator)).stream()
+                .map(path -> Path.of(path).getFileName().toString())
+                .toList();
     }
 
     static String rootProperty(String property) {
