@@ -75,6 +75,11 @@ class ComposeConsistencyTest {
 
         assertThat(createTopics).contains("for topic in " + Topics.all().stream()
                 .map(Topic::name).collect(Collectors.joining(" ")) + ";");
+        String compacted = Topics.all().stream()
+                .filter(topic -> "compact".equals(topic.configs().get("cleanup.policy")))
+                .map(Topic::name).collect(Collectors.joining("|"));
+        assertThat(compacted).isEqualTo("fraud-rules|card-lists");
+        assertThat(createTopics).contains("case $$topic in " + compacted + ") config=\"--config cleanup.policy=compact\"");
         assertThat(environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
     }
 
