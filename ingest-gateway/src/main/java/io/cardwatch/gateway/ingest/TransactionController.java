@@ -12,16 +12,14 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/v1/transactions")
 class TransactionController {
 
-    private final TransactionPublisher publisher;
+    private final TransactionIntake intake;
 
-    TransactionController(TransactionPublisher publisher) {
-        this.publisher = publisher;
+    TransactionController(TransactionIntake intake) {
+        this.intake = intake;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<Acceptance>> submit(@Body @Valid TransactionRequest request) {
-        var transaction = request.toEvent();
-        return publisher.publish(transaction.cardId(), transaction)
-                .thenApply(stored -> HttpResponse.accepted().body(Acceptance.of(transaction.transactionId())));
+        return intake.submit(request.toEvent()).thenApply(accepted -> HttpResponse.accepted().body(accepted));
     }
 }
