@@ -73,7 +73,7 @@ abstract class EndToEndScenarios {
     private static String transaction(String id, String amount) {
         return ("{\"transactionId\":\"%s\",\"cardId\":\"card-7\",\"amount\":%s,\"currency\":\"EUR\","
                 + "\"merchantId\":\"m-9\",\"merchantCategory\":\"5732\",\"country\":\"FR\",\"latitude\":48.8566,"
-                + "\"longitude\":2.3522,\"eventTime\":\"2026-11-22T09:00:00Z\"}").formatted(id, amount);
+                + "\"longitude\":2.3522,\"eventTime\":\"2026-11-20T09:00:00Z\"}").formatted(id, amount);
     }
 
     private HttpResponse<String> post(String json) throws Exception {
