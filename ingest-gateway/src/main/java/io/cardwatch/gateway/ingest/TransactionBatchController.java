@@ -3,6 +3,7 @@ package io.cardwatch.gateway.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardwatch.gateway.auth.ProducerIdentity;
 import io.cardwatch.gateway.problem.FieldErrors;
 import io.cardwatch.gateway.problem.ProblemDetails;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +11,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
@@ -44,7 +46,8 @@ class TransactionBatchController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<BatchResult> submit(@Body @Valid BatchRequest batch) {
+    CompletableFuture<BatchResult> submit(@Body @Valid BatchRequest batch,
+                                          @RequestAttribute(ProducerIdentity.ATTRIBUTE) String producerId) {
         if (batch.transactions().size() > maxBatchSize) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST,
                     "A batch holds at most " + maxBatchSize + " transactions, this one has "
@@ -52,21 +55,21 @@ class TransactionBatchController {
         }
         List<CompletableFuture<BatchResult.EventResult>> results = new ArrayList<>();
         for (int index = 0; index < batch.transactions().size(); index++) {
-            results.add(submit(index, batch.transactions().get(index)));
+            results.add(submit(index, batch.transactions().get(index), producerId));
         }
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
                 .thenApply(done -> BatchResult.of(results.stream().map(CompletableFuture::join).toList()));
     }
 
-    private CompletableFuture<BatchResult.EventResult> submit(int index, JsonNode event) {
+    private CompletableFuture<BatchResult.EventResult> submit(int index, JsonNode event, String producerId) {
         String transactionId = event.path("transactionId").isTextual() ? event.get("transactionId").asText() : null;
         String instance = PATH + "#/transactions/" + index;
         TransactionRequest request;
         try {
             request = json.treeToValue(event, TransactionRequest.class);
         } catch (JsonProcessingException e) {
-            return rejected(transactionId, problem(HttpStatus.BAD_REQUEST, FieldErrors.firstLine(e.getOriginalMessage()),
-                    instance, FieldErrors.of(e)));
+            String detail = FieldErrors.firstLine(e.getOriginalMessage());
+            return rejected(transactionId, problem(HttpStatus.BAD_REQUEST, detail, instance, FieldErrors.of(e)));
         }
         if (request == null) {
             return rejected(transactionId, problem(HttpStatus.BAD_REQUEST, "The event is null", instance, List.of()));
@@ -76,7 +79,7 @@ class TransactionBatchController {
             return rejected(transactionId, problem(HttpStatus.BAD_REQUEST,
                     violations.size() + " invalid field(s) in the event", instance, FieldErrors.of(violations)));
         }
-        return intake.submit(request.toEvent())
+        return intake.submit(request.toEvent(), producerId)
                 .thenApply(accepted -> BatchResult.EventResult.accepted(accepted.transactionId()))
                 .exceptionally(failure -> failed(transactionId, instance, failure));
     }

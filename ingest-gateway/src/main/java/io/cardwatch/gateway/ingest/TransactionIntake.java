@@ -28,7 +28,7 @@ class TransactionIntake {
         this.inFlight = new Semaphore(configuration.maxInFlight());
     }
 
-    CompletableFuture<Acceptance> submit(Transaction transaction) {
+    CompletableFuture<Acceptance> submit(Transaction transaction, String producerId) {
         var known = recent.find(transaction.transactionId());
         if (known.isPresent()) {
             return known.get().equals(transaction)
@@ -39,13 +39,13 @@ class TransactionIntake {
             return CompletableFuture.failedFuture(
                     new KafkaUnavailableException("Too many transactions are waiting for Kafka", null));
         }
-        return publish(transaction).whenComplete((stored, failure) -> inFlight.release());
+        return publish(transaction, producerId).whenComplete((stored, failure) -> inFlight.release());
     }
 
-    private CompletableFuture<Acceptance> publish(Transaction transaction) {
+    private CompletableFuture<Acceptance> publish(Transaction transaction, String producerId) {
         CompletableFuture<?> sent;
         try {
-            sent = publisher.publish(transaction.cardId(), transaction);
+            sent = publisher.publish(transaction.cardId(), transaction, producerId);
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.embedded.KafkaBroker;
+import io.cardwatch.embedded.TopicContents;
 import io.cardwatch.embedded.TopicCreator;
+import io.cardwatch.events.EventHeaders;
 import io.cardwatch.events.Topics;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +24,10 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,13 +43,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Bad requests, each answered with the right 4xx as problem+json naming the bad members, publishing nothing. */
+/**
+ * Bad requests (malformed, mistyped, out of bounds, odd unicode, wrong media type, too large, without a
+ * valid key, replayed), each answered with the right 4xx as problem+json naming the bad members, publishing nothing. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadRequestsTest implements TestPropertyProvider {
 
     private static final String JSON = "application/json";
     private static final String PROBLEM = "application/problem+json";
+    private static final String ACQUIRER = "Bearer key-acquirer";
 
     private KafkaBroker broker;
     private KafkaConsumer<byte[], byte[]> offsets;
@@ -61,7 +71,13 @@ class BadRequestsTest implements TestPropertyProvider {
         offsets = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
-                "micronaut.server.max-request-size", "8KB");
+                "micronaut.server.max-request-size", "8KB",
+                "cardwatch.auth.producers.acquirer.api-key-sha256", sha256("key-acquirer"),
+                "cardwatch.auth.producers.authorizer.api-key-sha256", sha256("key-authorizer"),
+                "cardwatch.auth.producers.authorizer.write", "false",
+                "cardwatch.auth.producers.throttled.api-key-sha256", sha256("key-throttled"),
+                "cardwatch.auth.producers.throttled.requests-per-second", "0.001",
+                "cardwatch.auth.producers.throttled.burst", "2");
     }
 
     @AfterAll
@@ -149,16 +165,27 @@ class BadRequestsTest implements TestPropertyProvider {
                 badBytes("text/plain", "text/plain", bytes(valid("tx-1")), 415),
                 badBytes("application/xml", "application/xml", bytes("<transaction/>"), 415),
                 badBytes("body over the size limit", JSON, bytes(with("merchantId", "\"" + "m".repeat(9000) + "\"")),
-                        413));
+                        413),
+                // Credentials
+                unauthorized("no API key", null, 401),
+                unauthorized("unknown API key", "Bearer key-guessed", 401),
+                unauthorized("basic credentials", "Basic YWNxdWlyZXI6a2V5", 401),
+                unauthorized("empty bearer token", "Bearer ", 401),
+                unauthorized("read-only key posting", "Bearer key-authorizer", 403));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
-    void refusesWithProblemJsonNamingTheBadMembersAndPublishesNothing(String name, String contentType, byte[] body,
-                                                                      int status, List<String> pointers) {
+    void refusesWithProblemJsonNamingTheBadMembersAndPublishesNothing(String name, String authorization,
+                                                                      String contentType, byte[] body, int status,
+                                                                      List<String> pointers) {
         long before = publishedCount();
+        var request = HttpRequest.POST("/v1/transactions", body).contentType(contentType);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
 
-        var error = rejected(HttpRequest.POST("/v1/transactions", body).contentType(contentType));
+        var error = rejected(request);
 
         assertThat(error.code()).as(body(error)).isEqualTo(status);
         assertThat(error.getResponse().getContentType()).hasValueSatisfying(
@@ -171,7 +198,7 @@ class BadRequestsTest implements TestPropertyProvider {
     @Test
     void refusesAnotherHttpMethodOnTheIngestPath() {
         var error = rejected(HttpRequest.create(HttpMethod.PUT, "/v1/transactions").body(valid("tx-1"))
-                .contentType(JSON));
+                .contentType(JSON).header(HttpHeaders.AUTHORIZATION, ACQUIRER));
 
         assertThat(error.code()).isEqualTo(405);
         assertThat(error.getResponse().getContentType()).hasValueSatisfying(
@@ -180,12 +207,10 @@ class BadRequestsTest implements TestPropertyProvider {
 
     @Test
     void refusesAReplayedTransactionIdWithOtherFactsAndPublishesNothingMore() {
-        HttpResponse<String> first = http.toBlocking().exchange(
-                HttpRequest.POST("/v1/transactions", valid("tx-replayed")).contentType(JSON), String.class);
+        HttpResponse<String> first = http.toBlocking().exchange(post(valid("tx-replayed"), ACQUIRER), String.class);
         long before = publishedCount();
 
-        var error = rejected(HttpRequest.POST("/v1/transactions",
-                bytes(valid("tx-replayed").replace("12.50", "9999.00"))).contentType(JSON));
+        var error = rejected(post(valid("tx-replayed").replace("12.50", "9999.00"), ACQUIRER));
 
         assertThat(first.code()).isEqualTo(202);
         assertThat(error.code()).isEqualTo(409);
@@ -194,12 +219,63 @@ class BadRequestsTest implements TestPropertyProvider {
         assertThat(publishedCount()).isEqualTo(before);
     }
 
+    @Test
+    void stampsTheProducerOfTheKeyOnThePublishedTransaction() {
+        var response = http.toBlocking().exchange(post(valid("tx-stamped"), ACQUIRER), String.class);
+
+        assertThat(response.code()).isEqualTo(202);
+        List<String> producers = TopicContents.readAll(broker.bootstrapServers(), Topics.TRANSACTIONS_NAME,
+                        new StringDeserializer(), new StringDeserializer()).stream()
+                .filter(record -> record.value().startsWith("{\"transactionId\":\"tx-stamped\","))
+                .map(record -> new String(record.headers().lastHeader(EventHeaders.PRODUCER_ID).value(),
+                        StandardCharsets.UTF_8))
+                .toList();
+        assertThat(producers).containsExactly("acquirer");
+    }
+
+    @Test
+    void answers429WithRetryAfterToAProducerOverItsRateOnly() {
+        var first = http.toBlocking().exchange(post(valid("tx-throttled-1"), "Bearer key-throttled"), String.class);
+        var second = http.toBlocking().exchange(post(valid("tx-throttled-2"), "Bearer key-throttled"), String.class);
+        long before = publishedCount();
+
+        var error = rejected(post(valid("tx-throttled-3"), "Bearer key-throttled"));
+        var other = http.toBlocking().exchange(post(valid("tx-unthrottled"), ACQUIRER), String.class);
+
+        assertThat(first.code()).isEqualTo(202);
+        assertThat(second.code()).isEqualTo(202);
+        assertThat(error.code()).isEqualTo(429);
+        assertThat(body(error)).contains(
+                "\"detail\":\"Producer throttled is over its rate of 0.001 requests per second\"");
+        assertThat(Long.parseLong(error.getResponse().header(HttpHeaders.RETRY_AFTER))).isBetween(900L, 1000L);
+        assertThat(other.code()).isEqualTo(202);
+        assertThat(publishedCount()).isEqualTo(before + 1);
+    }
+
+    private static HttpRequest<byte[]> post(String json, String authorization) {
+        return HttpRequest.POST("/v1/transactions", bytes(json)).contentType(JSON)
+                .header(HttpHeaders.AUTHORIZATION, authorization);
+    }
+
     private static Arguments bad(String name, String body, int status, String... pointers) {
         return badBytes(name, JSON, bytes(body), status, pointers);
     }
 
     private static Arguments badBytes(String name, String contentType, byte[] body, int status, String... pointers) {
-        return Arguments.of(name, contentType, body, status, List.of(pointers));
+        return Arguments.of(name, ACQUIRER, contentType, body, status, List.of(pointers));
+    }
+
+    private static Arguments unauthorized(String name, String authorization, int status) {
+        return Arguments.of(name, authorization, JSON, bytes(valid("tx-1")), status, List.of());
+    }
+
+    private static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] bytes(String text) {

@@ -63,7 +63,8 @@ class BrokerOutageTest implements TestPropertyProvider {
                 "kafka.producers.transactions.max.block.ms", "1000",
                 "kafka.producers.transactions.request.timeout.ms", "1000",
                 "kafka.producers.transactions.delivery.timeout.ms", "2000",
-                "cardwatch.ingest.retry-after", "7s");
+                "cardwatch.ingest.retry-after", "7s",
+                "cardwatch.auth.enabled", "false");
     }
 
     @AfterAll

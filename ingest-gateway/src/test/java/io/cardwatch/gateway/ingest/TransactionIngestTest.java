@@ -47,7 +47,8 @@ class TransactionIngestTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         broker = KafkaBroker.start(Path.of("target", "kafka-" + System.nanoTime()), FreePorts.pick());
         TopicCreator.createAll(broker.bootstrapServers(), 3);
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "cardwatch.ingest.max-batch-size", "3");
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "cardwatch.ingest.max-batch-size", "3",
+                "cardwatch.auth.enabled", "false");
     }
 
     @AfterAll
