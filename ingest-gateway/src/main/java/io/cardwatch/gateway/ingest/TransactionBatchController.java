@@ -13,6 +13,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -46,6 +49,10 @@ class TransactionBatchController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject(name = "batch", value = ApiExamples.BATCH)))
+    @ApiResponse(responseCode = "200", description = "One result per event", content = @Content(
+            examples = @ExampleObject(name = "results", value = ApiExamples.BATCH_RESULT)))
     CompletableFuture<BatchResult> submit(@Body @Valid BatchRequest batch,
                                           @RequestAttribute(ProducerIdentity.ATTRIBUTE) String producerId) {
         if (batch.transactions().size() > maxBatchSize) {

@@ -8,6 +8,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +22,12 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/v1/transactions/{transactionId}/decision")
 class DecisionController {
 
+    private static final String DECISION = "{\"transactionId\":\"tx-1\",\"cardId\":\"card-1\","
+            + "\"outcome\":\"REVIEW\",\"score\":400,\"reasons\":[{\"code\":\"LARGE_AMOUNT\",\"points\":400,"
+            + "\"detail\":\"amount 5000.00 EUR at or over 5000\"}],\"amount\":5000.00,\"currency\":\"EUR\","
+            + "\"merchantId\":\"m-1\",\"eventTime\":\"2026-11-20T10:15:30Z\","
+            + "\"decidedAt\":\"2026-11-20T10:15:30.020Z\",\"rulesVersion\":\"1\"}";
+
     private final DecisionBoard board;
     private final Duration maxWait;
 
@@ -28,6 +37,10 @@ class DecisionController {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "The decision and its reasons", content = @Content(
+            examples = @ExampleObject(name = "decision", value = DECISION)))
+    @ApiResponse(responseCode = "404", description = "Not scored yet, or outside the lookup window",
+            content = @Content(mediaType = "application/problem+json"))
     CompletableFuture<Decision> decision(@PathVariable String transactionId,
                                          @QueryValue(defaultValue = "0") @Min(0) long waitMs) {
         Duration wait = Duration.ofMillis(waitMs).compareTo(maxWait) > 0 ? maxWait : Duration.ofMillis(waitMs);

@@ -185,6 +185,19 @@ class TransactionIngestTest implements TestPropertyProvider {
         assertThat(body(error)).contains("{\"pointer\":\"#/transactions\",\"detail\":\"must not be empty\"}");
     }
 
+    @Test
+    void servesTheOpenApiSpecWithExamplesAndSwaggerUi() {
+        var spec = http.toBlocking().exchange(HttpRequest.GET("/swagger/cardwatch-ingest-gateway-1.yml"), String.class);
+        var ui = http.toBlocking().exchange(HttpRequest.GET("/swagger-ui/index.html"), String.class);
+
+        assertThat(spec.code()).isEqualTo(200);
+        assertThat(spec.body()).contains("  /v1/transactions:\n", "  /v1/transactions:batch:\n",
+                "  /v1/transactions/{transactionId}/decision:\n", "transaction:", "accepted:", "invalid:",
+                "unavailable:", "batch:", "results:", "decision:");
+        assertThat(ui.code()).isEqualTo(200);
+        assertThat(ui.body()).contains("cardwatch-ingest-gateway-1.yml");
+    }
+
     private static HttpRequest<String> postBatch(String json) {
         return HttpRequest.POST("/v1/transactions:batch", json).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
