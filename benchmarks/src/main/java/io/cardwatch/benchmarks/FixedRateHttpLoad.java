@@ -2,6 +2,7 @@ package io.cardwatch.benchmarks;
 
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
+import io.cardwatch.local.LocalStack;
 import io.cardwatch.simulator.SimulationSettings;
 import io.cardwatch.simulator.TrafficModel;
 import java.net.URI;
@@ -50,6 +51,7 @@ final class FixedRateHttpLoad {
             byte[] body = Topics.TRANSACTIONS.valueSerde().serializer().serialize("transactions", transaction);
             inFlight.acquire();
             http.sendAsync(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + LocalStack.API_KEY)
                             .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {

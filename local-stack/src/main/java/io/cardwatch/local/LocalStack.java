@@ -22,6 +22,10 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
+    /** The API key of the one producer the local gateway knows, {@code local}. */
+    public static final String API_KEY = "local-dev-key";
+    private static final String API_KEY_SHA256 = "ed5a18fb8f807f996d649e379d3f35f39c543a91bdbf88c492f2ebd10d4df86c";
+
     private final LocalStackOptions options;
     private final Infrastructure infrastructure;
     private final ServiceProcess detector;
@@ -36,7 +40,8 @@ public final class LocalStack implements AutoCloseable {
                 logs.resolve("fraud-detector.log"));
         this.gateway = new ServiceProcess("ingest-gateway", options.home().resolve("ingest-gateway"),
                 "io.cardwatch.gateway.GatewayApplication", options.gatewayPort(),
-                Map.of("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers()),
+                Map.of("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
+                        "cardwatch.auth.producers.local.api-key-sha256", API_KEY_SHA256),
                 logs.resolve("ingest-gateway.log"));
     }
 
@@ -149,7 +154,8 @@ public final class LocalStack implements AutoCloseable {
                 "  Data and logs:   " + options.dataDir(),
                 "",
                 "Post a transaction:",
-                "  curl -i " + gatewayUrl() + "/v1/transactions -H 'Content-Type: application/json' -d '" + body + "'",
+                "  curl -i " + gatewayUrl() + "/v1/transactions -H 'Authorization: Bearer " + API_KEY + "'"
+                        + " -H 'Content-Type: application/json' -d '" + body + "'",
                 "",
                 "Its decision, a moment later:",
                 "  psql -h 127.0.0.1 -p " + options.postgresPort() + " -U postgres cardwatch"

@@ -86,6 +86,7 @@ abstract class EndToEndScenarios {
     private HttpResponse<String> post(String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/v1/transactions"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + LocalStack.API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .timeout(Duration.ofSeconds(30))
                 .build();

@@ -44,7 +44,7 @@ class FaultToleranceTest {
             var infrastructure = (EmbeddedInfrastructure) stack.infrastructure();
             var traffic = new TrafficModel(new SimulationSettings(SEED, 5_000, Duration.ofMillis(1), 0.0,
                     Instant.now()));
-            var load = new Simulation(traffic, new HttpSender(stack.gatewayUrl(), 1_000), 64);
+            var load = new Simulation(traffic, new HttpSender(stack.gatewayUrl(), LocalStack.API_KEY, 1_000), 64);
             StringWriter labels = new StringWriter();
             var outcome = new CompletableFuture<RunSummary>();
             Thread producers = new Thread(() -> run(load, total, labels, outcome), "fault-load");

@@ -46,6 +46,7 @@ class LocalStackRestartTest {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/v1/transactions"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + LocalStack.API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

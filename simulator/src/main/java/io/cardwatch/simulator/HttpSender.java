@@ -20,10 +20,13 @@ public final class HttpSender implements TransactionSender {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI endpoint;
+    private final String apiKey;
     private final int maxAttempts;
 
-    public HttpSender(String gatewayUrl, int maxAttempts) {
+    /** @param apiKey the producer's API key, sent as a bearer token */
+    public HttpSender(String gatewayUrl, String apiKey, int maxAttempts) {
         this.endpoint = URI.create(gatewayUrl + "/v1/transactions");
+        this.apiKey = apiKey;
         this.maxAttempts = maxAttempts;
     }
 
@@ -36,6 +39,7 @@ public final class HttpSender implements TransactionSender {
     private CompletableFuture<Delivery> attempt(byte[] body, int attempt) {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();

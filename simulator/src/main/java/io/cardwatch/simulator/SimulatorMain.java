@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Command line: {@code --target http://127.0.0.1:8080} (or {@code kafka://127.0.0.1:9092}), {@code --count},
  * {@code --rate} (per second; 0 = as fast as possible), {@code --seed}, {@code --cards}, {@code --fraud-rate},
- * {@code --concurrency}, {@code --labels FILE}. See docs/simulator.md.
+ * {@code --concurrency}, {@code --labels FILE}, {@code --api-key}. See docs/simulator.md.
  */
 public final class SimulatorMain {
 
@@ -31,7 +31,7 @@ public final class SimulatorMain {
                 Double.parseDouble(options.getOrDefault("fraud-rate", "0.01")), Instant.now());
         Path labels = Path.of(options.getOrDefault("labels", "simulation-labels.csv"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
-        try (TransactionSender sender = sender(target);
+        try (TransactionSender sender = sender(target, options.getOrDefault("api-key", "local-dev-key"));
              Writer labelWriter = Files.newBufferedWriter(labels, StandardCharsets.UTF_8)) {
             labelWriter.write("transactionId,scenario,episode\n");
             RunSummary summary = new Simulation(new TrafficModel(settings), sender, concurrency)
@@ -40,12 +40,12 @@ public final class SimulatorMain {
         }
     }
 
-    static TransactionSender sender(String target) {
+    static TransactionSender sender(String target, String apiKey) {
         if (target.startsWith("kafka://")) {
             return new KafkaSender(target.substring("kafka://".length()));
         }
         if (target.startsWith("http://") || target.startsWith("https://")) {
-            return new HttpSender(target, 50);
+            return new HttpSender(target, apiKey, 50);
         }
         throw new IllegalArgumentException("--target is http(s)://host:port or kafka://bootstrap, not " + target);
     }

@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Introspected;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -15,17 +14,21 @@ import java.time.Instant;
 
 /** A card transaction as a producer posts it; validated before anything is published. */
 @Introspected
+@AmountFitsCurrency
 record TransactionRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String transactionId,
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String cardId,
+        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = ID) String transactionId,
+        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = ID) String cardId,
         @NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount,
-        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-        @NotBlank @Size(max = 64) String merchantId,
+        @NotNull @IsoCurrency String currency,
+        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = ID) String merchantId,
         @NotNull @Pattern(regexp = "[0-9]{4}") String merchantCategory,
-        @NotNull @Pattern(regexp = "[A-Z]{2}") String country,
+        @NotNull @IsoCountry String country,
         @NotNull @DecimalMin("-90.0") @DecimalMax("90.0") Double latitude,
         @NotNull @DecimalMin("-180.0") @DecimalMax("180.0") Double longitude,
-        @NotNull Instant eventTime) {
+        @NotNull @NotFarInFuture Instant eventTime) {
+
+    /** Printable ASCII only: IDs end up in logs, keys and SQL, where look-alike unicode causes grief. */
+    static final String ID = "[A-Za-z0-9._:-]+";
 
     Transaction toEvent() {
         return new Transaction(transactionId, cardId, amount, currency, merchantId, merchantCategory, country,

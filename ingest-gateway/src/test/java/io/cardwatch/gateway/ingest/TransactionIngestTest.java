@@ -32,7 +32,7 @@ class TransactionIngestTest implements TestPropertyProvider {
     private static final String VALID = """
             {"transactionId":"tx-1","cardId":"card-1","amount":12.50,"currency":"EUR","merchantId":"m-1",
              "merchantCategory":"5411","country":"DE","latitude":52.52,"longitude":13.405,
-             "eventTime":"2026-11-22T10:15:30Z"}""";
+             "eventTime":"2026-11-20T10:15:30Z"}""";
 
     private KafkaBroker broker;
 
@@ -47,7 +47,8 @@ class TransactionIngestTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         broker = KafkaBroker.start(Path.of("target", "kafka-" + System.nanoTime()), FreePorts.pick());
         TopicCreator.createAll(broker.bootstrapServers(), 3);
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "cardwatch.ingest.max-batch-size", "3",
+                "cardwatch.auth.enabled", "false");
     }
 
     @AfterAll
@@ -62,13 +63,15 @@ class TransactionIngestTest implements TestPropertyProvider {
 
         assertThat(response.code()).isEqualTo(202);
         assertThat(response.body()).isEqualTo("{\"transactionId\":\"tx-1\",\"status\":\"ACCEPTED\"}");
-        List<ConsumerRecord<String, String>> published = transactions();
+        List<ConsumerRecord<String, String>> published = transactions().stream()
+                .filter(record -> record.value().startsWith("{\"transactionId\":\"tx-1\","))
+                .toList();
         assertThat(published).hasSize(1);
         assertThat(published.get(0).key()).isEqualTo("card-1");
         assertThat(published.get(0).value()).isEqualTo(
                 "{\"transactionId\":\"tx-1\",\"cardId\":\"card-1\",\"amount\":12.50,\"currency\":\"EUR\","
                         + "\"merchantId\":\"m-1\",\"merchantCategory\":\"5411\",\"country\":\"DE\","
-                        + "\"latitude\":52.52,\"longitude\":13.405,\"eventTime\":\"2026-11-22T10:15:30Z\"}");
+                        + "\"latitude\":52.52,\"longitude\":13.405,\"eventTime\":\"2026-11-20T10:15:30Z\"}");
     }
 
     @Test
@@ -96,8 +99,113 @@ class TransactionIngestTest implements TestPropertyProvider {
         assertThat(error.code()).isEqualTo(400);
         assertThat(body(error)).contains("\"detail\":\"2 invalid field(s) in the request\"",
                 "{\"pointer\":\"#/amount\",\"detail\":\"must be greater than 0\"}",
-                "{\"pointer\":\"#/currency\",\"detail\":\"must match \\\"[A-Z]{3}\\\"\"}");
+                "{\"pointer\":\"#/currency\",\"detail\":\"must be an ISO 4217 currency code\"}");
         assertThat(transactions()).hasSize(before);
+    }
+
+    @Test
+    void answersAResendWithTheSameAcceptanceAndPublishesItOnce() {
+        String transaction = RequestBodies.valid("tx-resent");
+
+        var first = http.toBlocking().exchange(post(transaction), String.class);
+        var second = http.toBlocking().exchange(post(transaction), String.class);
+
+        assertThat(first.code()).isEqualTo(202);
+        assertThat(second.code()).isEqualTo(202);
+        assertThat(second.body()).isEqualTo(first.body())
+                .isEqualTo("{\"transactionId\":\"tx-resent\",\"status\":\"ACCEPTED\"}");
+        assertThat(publishedIds()).containsOnlyOnce("tx-resent");
+    }
+
+    @Test
+    void reportsEachEventOfABatchAndPublishesOnlyTheValidOnes() {
+        String batch = "{\"transactions\":[" + RequestBodies.valid("tx-b1") + ","
+                + RequestBodies.valid("tx-b2").replace("12.50", "-1") + "," + RequestBodies.valid("tx-b3") + "]}";
+
+        var response = http.toBlocking().exchange(postBatch(batch), String.class);
+
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"failedCount\":1,\"results\":["
+                + "{\"transactionId\":\"tx-b1\",\"status\":\"ACCEPTED\"},"
+                + "{\"transactionId\":\"tx-b2\",\"status\":\"REJECTED\",\"problem\":{\"type\":\"about:blank\","
+                + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"1 invalid field(s) in the event\","
+                + "\"instance\":\"/v1/transactions:batch#/transactions/1\","
+                + "\"errors\":[{\"pointer\":\"#/amount\",\"detail\":\"must be greater than 0\"}]}},"
+                + "{\"transactionId\":\"tx-b3\",\"status\":\"ACCEPTED\"}]}");
+        assertThat(publishedIds()).containsOnlyOnce("tx-b1", "tx-b3").doesNotContain("tx-b2");
+    }
+
+    @Test
+    void refusesMalformedEventsOfABatchOneByOne() {
+        String batch = "{\"transactions\":[42," + RequestBodies.with("transactionId", "\"tx-b4\"")
+                .replace("{", "{\"cvv\":\"123\",") + "," + RequestBodies.valid("tx-b5") + "]}";
+
+        var response = http.toBlocking().exchange(postBatch(batch), String.class);
+
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.body()).startsWith("{\"failedCount\":2,\"results\":[{\"status\":\"REJECTED\"")
+                .contains("{\"transactionId\":\"tx-b4\",\"status\":\"REJECTED\"",
+                        "\"errors\":[{\"pointer\":\"#/cvv\"",
+                        "{\"transactionId\":\"tx-b5\",\"status\":\"ACCEPTED\"}]}");
+        assertThat(publishedIds()).containsOnlyOnce("tx-b5").doesNotContain("tx-b4");
+    }
+
+    @Test
+    void answersAResentBatchTheSameWayAndPublishesNothingMore() {
+        String batch = "{\"transactions\":[" + RequestBodies.valid("tx-b6") + "," + RequestBodies.valid("tx-b7") + "]}";
+        var first = http.toBlocking().exchange(postBatch(batch), String.class);
+        int published = transactions().size();
+
+        var second = http.toBlocking().exchange(postBatch(batch), String.class);
+
+        assertThat(second.body()).isEqualTo(first.body()).isEqualTo("{\"failedCount\":0,\"results\":["
+                + "{\"transactionId\":\"tx-b6\",\"status\":\"ACCEPTED\"},"
+                + "{\"transactionId\":\"tx-b7\",\"status\":\"ACCEPTED\"}]}");
+        assertThat(transactions()).hasSize(published);
+    }
+
+    @Test
+    void refusesABatchOverTheConfiguredSizeAsAWhole() {
+        int before = transactions().size();
+        String batch = "{\"transactions\":[" + RequestBodies.valid("tx-b8") + "," + RequestBodies.valid("tx-b9") + ","
+                + RequestBodies.valid("tx-b10") + "," + RequestBodies.valid("tx-b11") + "]}";
+
+        var error = rejected(postBatch(batch));
+
+        assertThat(error.code()).isEqualTo(400);
+        assertThat(body(error)).contains("\"detail\":\"A batch holds at most 3 transactions, this one has 4\"");
+        assertThat(transactions()).hasSize(before);
+    }
+
+    @Test
+    void refusesAnEmptyBatchNamingTheMember() {
+        var error = rejected(postBatch("{\"transactions\":[]}"));
+
+        assertThat(error.code()).isEqualTo(400);
+        assertThat(body(error)).contains("{\"pointer\":\"#/transactions\",\"detail\":\"must not be empty\"}");
+    }
+
+    @Test
+    void servesTheOpenApiSpecWithExamplesAndSwaggerUi() {
+        var spec = http.toBlocking().exchange(HttpRequest.GET("/swagger/cardwatch-ingest-gateway-1.yml"), String.class);
+        var ui = http.toBlocking().exchange(HttpRequest.GET("/swagger-ui/index.html"), String.class);
+
+        assertThat(spec.code()).isEqualTo(200);
+        assertThat(spec.body()).contains("  /v1/transactions:\n", "  /v1/transactions:batch:\n",
+                "  /v1/transactions/{transactionId}/decision:\n", "transaction:", "accepted:", "invalid:",
+                "unavailable:", "batch:", "results:", "decision:");
+        assertThat(ui.code()).isEqualTo(200);
+        assertThat(ui.body()).contains("cardwatch-ingest-gateway-1.yml");
+    }
+
+    private static HttpRequest<String> postBatch(String json) {
+        return HttpRequest.POST("/v1/transactions:batch", json).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private List<String> publishedIds() {
+        return transactions().stream()
+                .map(record -> record.value().replaceAll("^\\{\"transactionId\":\"([^\"]*)\".*$", "$1"))
+                .toList();
     }
 
     private static HttpRequest<String> post(String json) {

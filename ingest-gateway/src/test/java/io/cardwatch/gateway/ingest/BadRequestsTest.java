@@ -1,0 +1,316 @@
+package io.cardwatch.gateway.ingest;
+
+import static io.cardwatch.gateway.ingest.RequestBodies.valid;
+import static io.cardwatch.gateway.ingest.RequestBodies.with;
+import static io.cardwatch.gateway.ingest.RequestBodies.without;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardwatch.embedded.FreePorts;
+import io.cardwatch.embedded.KafkaBroker;
+import io.cardwatch.embedded.TopicContents;
+import io.cardwatch.embedded.TopicCreator;
+import io.cardwatch.events.EventHeaders;
+import io.cardwatch.events.Topics;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad requests (malformed, mistyped, out of bounds, odd unicode, wrong media type, too large, without a
+ * valid key, replayed), each answered with the right 4xx as problem+json naming the bad members, publishing nothing. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadRequestsTest implements TestPropertyProvider {
+
+    private static final String JSON = "application/json";
+    private static final String PROBLEM = "application/problem+json";
+    private static final String ACQUIRER = "Bearer key-acquirer";
+
+    private KafkaBroker broker;
+    private KafkaConsumer<byte[], byte[]> offsets;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        broker = KafkaBroker.start(Path.of("target", "kafka-" + System.nanoTime()), FreePorts.pick());
+        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        offsets = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+                "micronaut.server.max-request-size", "8KB",
+                "cardwatch.auth.producers.acquirer.api-key-sha256", sha256("key-acquirer"),
+                "cardwatch.auth.producers.authorizer.api-key-sha256", sha256("key-authorizer"),
+                "cardwatch.auth.producers.authorizer.write", "false",
+                "cardwatch.auth.producers.throttled.api-key-sha256", sha256("key-throttled"),
+                "cardwatch.auth.producers.throttled.requests-per-second", "0.001",
+                "cardwatch.auth.producers.throttled.burst", "2");
+    }
+
+    @AfterAll
+    void stopBroker() {
+        offsets.close();
+        context.close();
+        broker.close();
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                // Not JSON, or not one JSON object
+                bad("truncated object", "{\"transactionId\": \"tx-2\", ", 400),
+                bad("empty body", "", 400),
+                bad("plain text", "not json", 400),
+                bad("JSON null", "null", 400),
+                bad("JSON array", "[]", 400),
+                bad("JSON string", "\"tx-1\"", 400),
+                bad("JSON number", "42", 400),
+                bad("trailing garbage", valid("tx-1") + "x", 400),
+                bad("two objects", valid("tx-1") + valid("tx-2"), 400),
+                bad("member given twice", valid("tx-1").replace("{", "{\"cardId\":\"card-2\","), 400),
+                bad("single quotes", valid("tx-1").replace('"', '\''), 400),
+                bad("comment", "/* hi */" + valid("tx-1"), 400),
+                bad("NaN latitude", with("latitude", "NaN"), 400),
+                bad("unknown member", with("cvv", "\"123\""), 400, "#/cvv"),
+                // Missing members
+                bad("no transactionId", without("transactionId"), 400, "#/transactionId"),
+                bad("no cardId", without("cardId"), 400, "#/cardId"),
+                bad("no amount", without("amount"), 400, "#/amount"),
+                bad("no currency", without("currency"), 400, "#/currency"),
+                bad("no merchantId", without("merchantId"), 400, "#/merchantId"),
+                bad("no merchantCategory", without("merchantCategory"), 400, "#/merchantCategory"),
+                bad("no country", without("country"), 400, "#/country"),
+                bad("no latitude", without("latitude"), 400, "#/latitude"),
+                bad("no longitude", without("longitude"), 400, "#/longitude"),
+                bad("no eventTime", without("eventTime"), 400, "#/eventTime"),
+                bad("null currency", with("currency", "null"), 400, "#/currency"),
+                bad("empty object", "{}", 400, "#/amount", "#/cardId", "#/country", "#/currency", "#/eventTime",
+                        "#/latitude", "#/longitude", "#/merchantCategory", "#/merchantId", "#/transactionId"),
+                // Wrong types
+                bad("amount as string", with("amount", "\"12.50\""), 400, "#/amount"),
+                bad("amount as boolean", with("amount", "true"), 400, "#/amount"),
+                bad("amount as object", with("amount", "{\"value\":12.5}"), 400, "#/amount"),
+                bad("latitude as string", with("latitude", "\"52.52\""), 400, "#/latitude"),
+                bad("transactionId as number", with("transactionId", "12345"), 400, "#/transactionId"),
+                bad("cardId as array", with("cardId", "[\"card-1\"]"), 400, "#/cardId"),
+                bad("eventTime as epoch seconds", with("eventTime", "1795342530"), 400, "#/eventTime"),
+                bad("eventTime in words", with("eventTime", "\"yesterday\""), 400, "#/eventTime"),
+                bad("eventTime without offset", with("eventTime", "\"2026-11-22T10:15:30\""), 400, "#/eventTime"),
+                // Boundary values
+                bad("zero amount", with("amount", "0"), 400, "#/amount"),
+                bad("negative amount", with("amount", "-0.01"), 400, "#/amount"),
+                bad("cents of a cent in EUR", with("amount", "12.345"), 400, "#/amount"),
+                bad("decimals in JPY", with("amount", "1.5").replace("EUR", "JPY"), 400, "#/amount"),
+                bad("amount over 13 digits", with("amount", "12345678901234"), 400, "#/amount"),
+                bad("latitude over 90", with("latitude", "90.0001"), 400, "#/latitude"),
+                bad("latitude under -90", with("latitude", "-90.5"), 400, "#/latitude"),
+                bad("longitude over 180", with("longitude", "180.01"), 400, "#/longitude"),
+                bad("longitude under -180", with("longitude", "-181"), 400, "#/longitude"),
+                bad("eventTime far in the future", with("eventTime", "\"2999-01-01T00:00:00Z\""), 400,
+                        "#/eventTime"),
+                bad("lower-case currency", with("currency", "\"eur\""), 400, "#/currency"),
+                bad("unknown currency", with("currency", "\"XYZ\""), 400, "#/currency"),
+                bad("unknown country", with("country", "\"XX\""), 400, "#/country"),
+                bad("alpha-3 country", with("country", "\"DEU\""), 400, "#/country"),
+                bad("short merchant category", with("merchantCategory", "\"541\""), 400, "#/merchantCategory"),
+                bad("empty transactionId", with("transactionId", "\"\""), 400, "#/transactionId",
+                        "#/transactionId"),
+                bad("65-character transactionId", with("transactionId", "\"" + "t".repeat(65) + "\""), 400,
+                        "#/transactionId"),
+                bad("space in cardId", with("cardId", "\"card 1\""), 400, "#/cardId"),
+                // Unicode oddities
+                bad("Cyrillic look-alike in transactionId", with("transactionId", "\"t\u0445-1\""), 400,
+                        "#/transactionId"),
+                bad("zero-width space in cardId", with("cardId", "\"card\u200b1\""), 400, "#/cardId"),
+                bad("emoji in merchantId", with("merchantId", "\"m-\uD83D\uDCB3\""), 400, "#/merchantId"),
+                bad("escaped lone surrogate in transactionId", with("transactionId", "\"tx-\\ud800\""), 400,
+                        "#/transactionId"),
+                bad("escaped NUL in cardId", with("cardId", "\"card-\\u0000\""), 400, "#/cardId"),
+                bad("full-width digits in merchantCategory", with("merchantCategory", "\"\uFF15\uFF14\uFF11\uFF11\""),
+                        400, "#/merchantCategory"),
+                badBytes("invalid UTF-8", JSON, invalidUtf8(), 400, "#/eventTime"),
+                // Media type, size and method
+                badBytes("text/plain", "text/plain", bytes(valid("tx-1")), 415),
+                badBytes("application/xml", "application/xml", bytes("<transaction/>"), 415),
+                badBytes("body over the size limit", JSON, bytes(with("merchantId", "\"" + "m".repeat(9000) + "\"")),
+                        413),
+                // Credentials
+                unauthorized("no API key", null, 401),
+                unauthorized("unknown API key", "Bearer key-guessed", 401),
+                unauthorized("basic credentials", "Basic YWNxdWlyZXI6a2V5", 401),
+                unauthorized("empty bearer token", "Bearer ", 401),
+                unauthorized("read-only key posting", "Bearer key-authorizer", 403));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void refusesWithProblemJsonNamingTheBadMembersAndPublishesNothing(String name, String authorization,
+                                                                      String contentType, byte[] body, int status,
+                                                                      List<String> pointers) {
+        long before = publishedCount();
+        var request = HttpRequest.POST("/v1/transactions", body).contentType(contentType);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+
+        var error = rejected(request);
+
+        assertThat(error.code()).as(body(error)).isEqualTo(status);
+        assertThat(error.getResponse().getContentType()).hasValueSatisfying(
+                type -> assertThat(type.toString()).isEqualTo(PROBLEM));
+        assertThat(body(error)).contains("\"status\":" + status, "\"instance\":\"/v1/transactions\"");
+        assertThat(pointers(body(error))).as(body(error)).isEqualTo(pointers);
+        assertThat(publishedCount()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnotherHttpMethodOnTheIngestPath() {
+        var error = rejected(HttpRequest.create(HttpMethod.PUT, "/v1/transactions").body(valid("tx-1"))
+                .contentType(JSON).header(HttpHeaders.AUTHORIZATION, ACQUIRER));
+
+        assertThat(error.code()).isEqualTo(405);
+        assertThat(error.getResponse().getContentType()).hasValueSatisfying(
+                type -> assertThat(type.toString()).isEqualTo(PROBLEM));
+    }
+
+    @Test
+    void refusesAReplayedTransactionIdWithOtherFactsAndPublishesNothingMore() {
+        HttpResponse<String> first = http.toBlocking().exchange(post(valid("tx-replayed"), ACQUIRER), String.class);
+        long before = publishedCount();
+
+        var error = rejected(post(valid("tx-replayed").replace("12.50", "9999.00"), ACQUIRER));
+
+        assertThat(first.code()).isEqualTo(202);
+        assertThat(error.code()).isEqualTo(409);
+        assertThat(body(error)).contains(
+                "\"detail\":\"Transaction tx-replayed was already accepted with different content\"");
+        assertThat(publishedCount()).isEqualTo(before);
+    }
+
+    @Test
+    void stampsTheProducerOfTheKeyOnThePublishedTransaction() {
+        var response = http.toBlocking().exchange(post(valid("tx-stamped"), ACQUIRER), String.class);
+
+        assertThat(response.code()).isEqualTo(202);
+        List<String> producers = TopicContents.readAll(broker.bootstrapServers(), Topics.TRANSACTIONS_NAME,
+                        new StringDeserializer(), new StringDeserializer()).stream()
+                .filter(record -> record.value().startsWith("{\"transactionId\":\"tx-stamped\","))
+                .map(record -> new String(record.headers().lastHeader(EventHeaders.PRODUCER_ID).value(),
+                        StandardCharsets.UTF_8))
+                .toList();
+        assertThat(producers).containsExactly("acquirer");
+    }
+
+    @Test
+    void answers429WithRetryAfterToAProducerOverItsRateOnly() {
+        var first = http.toBlocking().exchange(post(valid("tx-throttled-1"), "Bearer key-throttled"), String.class);
+        var second = http.toBlocking().exchange(post(valid("tx-throttled-2"), "Bearer key-throttled"), String.class);
+        long before = publishedCount();
+
+        var error = rejected(post(valid("tx-throttled-3"), "Bearer key-throttled"));
+        var other = http.toBlocking().exchange(post(valid("tx-unthrottled"), ACQUIRER), String.class);
+
+        assertThat(first.code()).isEqualTo(202);
+        assertThat(second.code()).isEqualTo(202);
+        assertThat(error.code()).isEqualTo(429);
+        assertThat(body(error)).contains(
+                "\"detail\":\"Producer throttled is over its rate of 0.001 requests per second\"");
+        assertThat(Long.parseLong(error.getResponse().header(HttpHeaders.RETRY_AFTER))).isBetween(900L, 1000L);
+        assertThat(other.code()).isEqualTo(202);
+        assertThat(publishedCount()).isEqualTo(before + 1);
+    }
+
+    private static HttpRequest<byte[]> post(String json, String authorization) {
+        return HttpRequest.POST("/v1/transactions", bytes(json)).contentType(JSON)
+                .header(HttpHeaders.AUTHORIZATION, authorization);
+    }
+
+    private static Arguments bad(String name, String body, int status, String... pointers) {
+        return badBytes(name, JSON, bytes(body), status, pointers);
+    }
+
+    private static Arguments badBytes(String name, String contentType, byte[] body, int status, String... pointers) {
+        return Arguments.of(name, ACQUIRER, contentType, body, status, List.of(pointers));
+    }
+
+    private static Arguments unauthorized(String name, String authorization, int status) {
+        return Arguments.of(name, authorization, JSON, bytes(valid("tx-1")), status, List.of());
+    }
+
+    private static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] invalidUtf8() {
+        byte[] body = bytes(valid("tx-1"));
+        body[body.length - 5] = (byte) 0xC3;
+        body[body.length - 4] = (byte) 0x28;
+        return body;
+    }
+
+    private HttpClientResponseException rejected(HttpRequest<?> request) {
+        try {
+            HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
+            throw new AssertionError("Expected a refusal, got " + response.code() + " " + response.body());
+        } catch (HttpClientResponseException e) {
+            return e;
+        }
+    }
+
+    private static String body(HttpClientResponseException error) {
+        return error.getResponse().getBody(String.class).orElse("");
+    }
+
+    private static List<String> pointers(String problem) {
+        return java.util.regex.Pattern.compile("\"pointer\":\"([^\"]*)\"").matcher(problem).results()
+                .map(match -> match.group(1)).toList();
+    }
+
+    private long publishedCount() {
+        List<TopicPartition> partitions = offsets.partitionsFor(Topics.TRANSACTIONS_NAME, Duration.ofSeconds(10))
+                .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        return offsets.endOffsets(partitions, Duration.ofSeconds(10)).values().stream()
+                .mapToLong(Long::longValue).sum();
+    }
+}
