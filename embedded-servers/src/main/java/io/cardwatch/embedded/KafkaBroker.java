@@ -31,7 +31,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
-    private Process process;
+    private final ChildProcess process = new ChildProcess();
 
     private KafkaBroker(Path dataDir, int port, int controllerPort) {
         this.dataDir = dataDir;
@@ -46,6 +46,13 @@ public final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
+    /** A broker of a test's own: a fresh directory under {@code target/}, a free port, every Cardwatch topic. */
+    public static KafkaBroker withCardwatchTopics() {
+        KafkaBroker broker = start(Path.of("target", "kafka-" + System.nanoTime()), FreePorts.pick());
+        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        return broker;
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -55,34 +62,27 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public synchronized void start() {
-        if (process != null && process.isAlive()) {
+        if (process.isAlive()) {
             return;
         }
         Path config = writeConfig();
         if (!Files.exists(logDir().resolve("meta.properties"))) {
             format(config);
         }
-        process = ChildJvm.start("kafka-broker", List.of("-Xms256m", "-Xmx768m", LOGGING), "kafka.Kafka",
-                List.of(config.toString()), dataDir.resolve("broker.log"));
+        process.run(ChildJvm.start("kafka-broker", List.of("-Xms256m", "-Xmx768m", LOGGING), "kafka.Kafka",
+                List.of(config.toString()), dataDir.resolve("broker.log")));
         awaitReady();
         LOG.info("Kafka broker ready at {}", bootstrapServers());
     }
 
     /** Stops the broker gracefully, as a rolling restart would. */
     public synchronized void stop() {
-        if (process != null) {
-            ChildJvm.stop(process, Duration.ofSeconds(30));
-            process = null;
-        }
+        process.stop();
     }
 
     /** Kills the broker without letting it shut down, as a crashed node would. */
     public synchronized void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            ChildJvm.awaitExit(process, Duration.ofSeconds(10));
-            process = null;
-        }
+        process.kill();
     }
 
     @Override

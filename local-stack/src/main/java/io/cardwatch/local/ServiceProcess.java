@@ -1,6 +1,7 @@
 package io.cardwatch.local;
 
 import io.cardwatch.embedded.ChildJvm;
+import io.cardwatch.embedded.ChildProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,7 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final int port;
     private final Path log;
-    private Process process;
+    private final ChildProcess process = new ChildProcess();
 
     ServiceProcess(String name, Path moduleDir, String mainClass, int port, Map<String, String> properties,
                    Path log) {
@@ -54,10 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** The operating-system process ID of the running service. */
-    public synchronized long pid() {
-        if (process == null) {
-            throw new IllegalStateException(name + " is not running");
-        }
+    public long pid() {
         return process.pid();
     }
 
@@ -65,25 +63,18 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> jvmOptions = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC"));
         jvmOptions.add("-Dmicronaut.server.port=" + port);
         properties.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
-        process = ChildJvm.start(name, classpath(), jvmOptions, mainClass, List.of(), log);
+        process.run(ChildJvm.start(name, classpath(), jvmOptions, mainClass, List.of(), log));
         awaitHealthy();
     }
 
     /** Stops the service gracefully (SIGTERM), as Kubernetes does. */
-    public synchronized void stop() {
-        if (process != null) {
-            ChildJvm.stop(process, Duration.ofSeconds(30));
-            process = null;
-        }
+    public void stop() {
+        process.stop();
     }
 
     /** Kills the service outright (SIGKILL), as an OOM-killed or crashed pod dies. */
-    public synchronized void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            ChildJvm.awaitExit(process, Duration.ofSeconds(10));
-            process = null;
-        }
+    public void kill() {
+        process.kill();
     }
 
     @Override
