@@ -3,7 +3,6 @@ package io.cardwatch.detector;
 import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.embedded.PostgresServer;
-import io.cardwatch.embedded.TopicCreator;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,8 +26,7 @@ public final class DetectorTestServers implements AutoCloseable {
 
     public static DetectorTestServers start(String name) {
         Path work = Path.of("target", name + "-" + System.nanoTime());
-        KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), FreePorts.pick());
-        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        KafkaBroker broker = KafkaBroker.withCardwatchTopics();
         PostgresServer postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"),
                 FreePorts.pick());
         postgres.createDatabaseIfMissing("cardwatch");

@@ -2,14 +2,11 @@ package io.cardwatch.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.embedded.TopicContents;
-import io.cardwatch.embedded.TopicCreator;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +25,7 @@ class SimulationTest {
         for (int i = 0; i < 2_000; i++) {
             expected.add(reference.next());
         }
-        try (KafkaBroker broker = KafkaBroker.start(Path.of("target", "kafka-" + System.nanoTime()), FreePorts.pick())) {
-            TopicCreator.createAll(broker.bootstrapServers(), 3);
+        try (KafkaBroker broker = KafkaBroker.withCardwatchTopics()) {
             StringWriter labels = new StringWriter();
 
             RunSummary summary;

@@ -5,10 +5,8 @@ import static io.cardwatch.gateway.ingest.RequestBodies.with;
 import static io.cardwatch.gateway.ingest.RequestBodies.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.embedded.TopicContents;
-import io.cardwatch.embedded.TopicCreator;
 import io.cardwatch.events.EventHeaders;
 import io.cardwatch.events.Topics;
 import io.micronaut.context.ApplicationContext;
@@ -23,7 +21,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -66,8 +63,7 @@ class BadRequestsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        broker = KafkaBroker.start(Path.of("target", "kafka-" + System.nanoTime()), FreePorts.pick());
-        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        broker = KafkaBroker.withCardwatchTopics();
         offsets = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),

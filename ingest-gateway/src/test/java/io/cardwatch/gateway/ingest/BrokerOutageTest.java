@@ -2,10 +2,8 @@ package io.cardwatch.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.embedded.TopicContents;
-import io.cardwatch.embedded.TopicCreator;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import io.micronaut.context.ApplicationContext;
@@ -18,7 +16,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +54,7 @@ class BrokerOutageTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        broker = KafkaBroker.start(Path.of("target", "kafka-" + System.nanoTime()), FreePorts.pick());
-        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        broker = KafkaBroker.withCardwatchTopics();
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                 "kafka.producers.transactions.max.block.ms", "1000",
                 "kafka.producers.transactions.request.timeout.ms", "1000",

@@ -2,10 +2,8 @@ package io.cardwatch.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.embedded.TopicContents;
-import io.cardwatch.embedded.TopicCreator;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -16,7 +14,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,8 +42,7 @@ class TransactionIngestTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        broker = KafkaBroker.start(Path.of("target", "kafka-" + System.nanoTime()), FreePorts.pick());
-        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        broker = KafkaBroker.withCardwatchTopics();
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "cardwatch.ingest.max-batch-size", "3",
                 "cardwatch.auth.enabled", "false");
     }

@@ -2,9 +2,7 @@ package io.cardwatch.gateway.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.embedded.KafkaBroker;
-import io.cardwatch.embedded.TopicCreator;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Reason;
@@ -19,7 +17,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,8 +48,7 @@ class DecisionLookupTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        broker = KafkaBroker.start(Path.of("target", "kafka-" + System.nanoTime()), FreePorts.pick());
-        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        broker = KafkaBroker.withCardwatchTopics();
         decisions = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 Topics.DECISIONS.keySerde().serializer(), Topics.DECISIONS.valueSerde().serializer());
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "cardwatch.lookup.max-wait", "30s",
