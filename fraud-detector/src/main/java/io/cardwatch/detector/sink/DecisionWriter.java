@@ -25,9 +25,11 @@ class DecisionWriter {
             VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (transaction_id, event_time) DO NOTHING""";
 
-    private static final String RAISE_ALERT = """
+    /** Alerts are copied from the decision rows just written: nothing is bound or serialized twice. */
+    private static final String RAISE_ALERTS = """
             INSERT INTO alerts (transaction_id, card_id, outcome, score, reasons, event_time)
-            VALUES (?, ?, ?, ?, ?::jsonb, ?)
+            SELECT transaction_id, card_id, outcome, score, reasons, event_time FROM decisions
+            WHERE transaction_id = ANY (?) AND outcome <> 'APPROVE'
             ON CONFLICT (transaction_id) DO NOTHING""";
 
     private final JdbcOperations jdbc;
@@ -47,25 +49,14 @@ class DecisionWriter {
             }
             return statement.executeBatch();
         });
-        List<Decision> alerts = decisions.stream().filter(decision -> decision.outcome() != Outcome.APPROVE).toList();
-        if (!alerts.isEmpty()) {
-            jdbc.prepareStatement(RAISE_ALERT, statement -> {
-                for (Decision decision : alerts) {
-                    bindAlert(statement, decision);
-                    statement.addBatch();
-                }
-                return statement.executeBatch();
+        Object[] alerted = decisions.stream().filter(decision -> decision.outcome() != Outcome.APPROVE)
+                .map(Decision::transactionId).toArray();
+        if (alerted.length > 0) {
+            jdbc.prepareStatement(RAISE_ALERTS, statement -> {
+                statement.setArray(1, statement.getConnection().createArrayOf("text", alerted));
+                return statement.executeUpdate();
             });
         }
-    }
-
-    private void bindAlert(PreparedStatement statement, Decision decision) throws SQLException {
-        statement.setString(1, decision.transactionId());
-        statement.setString(2, decision.cardId());
-        statement.setString(3, decision.outcome().name());
-        statement.setInt(4, decision.score());
-        statement.setString(5, reasonsJson(decision));
-        statement.setTimestamp(6, Timestamp.from(decision.eventTime()));
     }
 
     private void bindDecision(PreparedStatement statement, Decision decision) throws SQLException {
