@@ -13,16 +13,19 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
+    private DeadLetterMetrics metrics;
+
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         LOG.warn("Dead letter {} at {}-{}@{}: {}", RejectedRecordException.UNDESERIALIZABLE, record.topic(),
                 record.partition(), record.offset(), exception.getMessage());
+        metrics.setAside(RejectedRecordException.UNDESERIALIZABLE, record.topic());
         return Response.resume(List.of(DeadLetterRecords.of(RejectedRecordException.UNDESERIALIZABLE, exception,
                 record.topic(), record.partition(), record.offset(), record.key(), record.value())));
     }
 
     @Override
     public void configure(Map<String, ?> configs) {
-        // Nothing to configure: the dead-letter topic comes from the topic registry.
+        metrics = DeadLetterMetrics.from(configs);
     }
 }

@@ -16,6 +16,8 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
+    private DeadLetterMetrics metrics;
+
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (!(exception instanceof RejectedRecordException rejected)) {
@@ -25,12 +27,13 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
         }
         LOG.warn("Dead letter {} at {}-{}@{}: {}", rejected.cause(), context.topic(), context.partition(),
                 context.offset(), rejected.getMessage());
+        metrics.setAside(rejected.cause(), context.topic());
         return Response.resume(List.of(DeadLetterRecords.of(rejected.cause(), rejected, context.topic(),
                 context.partition(), context.offset(), context.sourceRawKey(), context.sourceRawValue())));
     }
 
     @Override
     public void configure(Map<String, ?> configs) {
-        // Nothing to configure: the dead-letter topic comes from the topic registry.
+        metrics = DeadLetterMetrics.from(configs);
     }
 }

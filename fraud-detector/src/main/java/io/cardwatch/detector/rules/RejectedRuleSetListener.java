@@ -1,5 +1,6 @@
 package io.cardwatch.detector.rules;
 
+import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.detector.deadletter.DeadLetterRecords;
 import io.cardwatch.detector.deadletter.RejectedRecordException;
 import io.cardwatch.events.RuleSet;
@@ -27,10 +28,13 @@ class RejectedRuleSetListener {
 
     private final RuleSetValidator validator;
     private final Producer<byte[], byte[]> deadLetters;
+    private final DeadLetterMetrics metrics;
 
-    RejectedRuleSetListener(RuleSetValidator validator, @KafkaClient("dead-letters") Producer<byte[], byte[]> deadLetters) {
+    RejectedRuleSetListener(RuleSetValidator validator, @KafkaClient("dead-letters") Producer<byte[], byte[]> deadLetters,
+                            DeadLetterMetrics metrics) {
         this.validator = validator;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     @Topic(Topics.FRAUD_RULES_NAME)
@@ -57,5 +61,6 @@ class RejectedRuleSetListener {
                 error.getMessage());
         deadLetters.send(DeadLetterRecords.of(cause, error, record.topic(), record.partition(), record.offset(),
                 record.key(), record.value())).get();
+        metrics.setAside(cause, record.topic());
     }
 }

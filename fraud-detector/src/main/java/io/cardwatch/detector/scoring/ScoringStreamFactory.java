@@ -1,12 +1,16 @@
 package io.cardwatch.detector.scoring;
 
 import io.cardwatch.detector.deadletter.DeadLetterDeserializationHandler;
+import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.detector.deadletter.DeadLetterProcessingHandler;
 import io.cardwatch.detector.rules.RuleSetValidator;
 import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Transaction;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Factory;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,16 +44,23 @@ class ScoringStreamFactory {
                 new PreScoringFilter(configuration.skipMerchants(), configuration.skipCardPrefixes()), defaultRuleSet);
     }
 
+    @Singleton
+    ScoringTelemetry telemetry(OpenTelemetry openTelemetry, Tracer tracer, Meter meter) {
+        return new ScoringTelemetry(openTelemetry, tracer, meter, Clock.systemUTC());
+    }
+
     /**
      * Also installs the dead-letter handlers: they are how the topology keeps every record it cannot score, not
      * a setting to tune.
      */
     @Singleton
-    KStream<String, Transaction> scoringStream(ConfiguredStreamBuilder builder, Scorer scorer, ScoringPolicy policy) {
+    KStream<String, Transaction> scoringStream(ConfiguredStreamBuilder builder, Scorer scorer, ScoringPolicy policy,
+                                               ScoringTelemetry telemetry, DeadLetterMetrics deadLetterMetrics) {
         Properties streams = builder.getConfiguration();
         streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-        return ScoringTopology.build(builder, scorer, policy);
+        streams.put(DeadLetterMetrics.CONFIG, deadLetterMetrics);
+        return ScoringTopology.build(builder, scorer, policy, telemetry);
     }
 
     /** Every rule, in the order their reasons are listed on a decision. */

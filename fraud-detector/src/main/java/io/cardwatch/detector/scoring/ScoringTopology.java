@@ -26,15 +26,23 @@ public final class ScoringTopology {
     private ScoringTopology() {
     }
 
-    /** Adds the topology to {@code builder} and returns the transactions stream it starts from. */
+    /** Adds the topology to {@code builder}, without telemetry, and returns the transactions stream it starts from. */
     public static KStream<String, Transaction> build(StreamsBuilder builder, Scorer scorer, ScoringPolicy policy) {
+        return build(builder, scorer, policy, ScoringTelemetry.disabled());
+    }
+
+    /** Adds the topology to {@code builder} and returns the transactions stream it starts from. */
+    public static KStream<String, Transaction> build(StreamsBuilder builder, Scorer scorer, ScoringPolicy policy,
+                                                     ScoringTelemetry telemetry) {
         LiveConfiguration.addTo(builder, new RuleSetValidator(scorer.ruleCodes()));
         addCardStores(builder, policy);
         KStream<String, Transaction> transactions = builder.stream(Topics.TRANSACTIONS.name(),
                 Consumed.with(Topics.TRANSACTIONS.keySerde(), Topics.TRANSACTIONS.valueSerde())
                         .withName("transactions-source"));
-        KStream<String, Decision> decisions = transactions.process(() -> new ScoringProcessor(scorer, policy),
-                Named.as("score-transaction"), PROFILES_STORE, ACTIVITY_STORE, SEEN_STORE);
+        KStream<String, Decision> decisions = transactions.process(
+                        () -> new TracedScoring(new ScoringProcessor(scorer, policy), telemetry),
+                        Named.as("score-transaction"), PROFILES_STORE, ACTIVITY_STORE, SEEN_STORE)
+                .peek(telemetry::decided, Named.as("decision-metrics"));
         decisions.to(Topics.DECISIONS.name(),
                 Produced.with(Topics.DECISIONS.keySerde(), Topics.DECISIONS.valueSerde()).withName("decisions-sink"));
         decisions.filter((card, decision) -> decision.outcome() != Outcome.APPROVE, Named.as("alerts-filter"))

@@ -1,5 +1,6 @@
 package io.cardwatch.detector.sink;
 
+import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.events.DeadLetters;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,9 @@ class DeadLetterSink {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSink.class);
 
     private final DeadLetterPublisher publisher;
-    private final SinkMetrics metrics;
+    private final DeadLetterMetrics metrics;
 
-    DeadLetterSink(DeadLetterPublisher publisher, SinkMetrics metrics) {
+    DeadLetterSink(DeadLetterPublisher publisher, DeadLetterMetrics metrics) {
         this.publisher = publisher;
         this.metrics = metrics;
     }
@@ -32,6 +33,6 @@ class DeadLetterSink {
                 record.topic(), record.partition(), record.offset());
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         publisher.publish(key, record.value(), headers);
-        metrics.setAside(cause);
+        metrics.setAside(cause, record.topic());
     }
 }

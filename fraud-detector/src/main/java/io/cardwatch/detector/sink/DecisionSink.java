@@ -31,13 +31,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 class DecisionSink {
 
     private final DecisionBatchWriter writer;
+    private final DecisionWriteSpans spans;
 
-    DecisionSink(DecisionBatchWriter writer) {
+    DecisionSink(DecisionBatchWriter writer, DecisionWriteSpans spans) {
         this.writer = writer;
+        this.spans = spans;
     }
 
     @Topic(Topics.DECISIONS_NAME)
     void receive(ConsumerRecords<String, byte[]> records) {
-        writer.write(records);
+        var written = spans.start(records);
+        try {
+            writer.write(records);
+        } catch (RuntimeException e) {
+            spans.fail(written, e);
+            throw e;
+        }
+        spans.end(written);
     }
 }

@@ -1,8 +1,6 @@
 package io.cardwatch.detector.sink;
 
 import io.cardwatch.events.Decision;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
@@ -17,15 +15,12 @@ import java.util.List;
 @Singleton
 class SinkMetrics {
 
-    private static final AttributeKey<String> CAUSE = AttributeKey.stringKey("cause");
-
     private final LongHistogram batchSize;
     private final DoubleHistogram batchDuration;
     private final DoubleHistogram decisionDelay;
     private final LongCounter written;
     private final LongCounter retries;
     private final LongCounter failovers;
-    private final LongCounter deadLetters;
     private final Clock clock;
 
     @Inject
@@ -47,8 +42,6 @@ class SinkMetrics {
                 .setDescription("Polls given back for redelivery because the database was unavailable").build();
         failovers = meter.counterBuilder("cardwatch.sink.failovers").setUnit("{failover}")
                 .setDescription("Writes run again after the JDBC wrapper failed over").build();
-        deadLetters = meter.counterBuilder("cardwatch.sink.dead_letters").setUnit("{record}")
-                .setDescription("Records set aside on the dead-letter topic, by cause").build();
     }
 
     void batchWritten(List<Decision> batch, Duration took) {
@@ -65,9 +58,5 @@ class SinkMetrics {
 
     void failedOver() {
         failovers.add(1);
-    }
-
-    void setAside(String cause) {
-        deadLetters.add(1, Attributes.of(CAUSE, cause));
     }
 }

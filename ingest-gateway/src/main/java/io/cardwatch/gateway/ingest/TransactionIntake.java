@@ -21,21 +21,27 @@ class TransactionIntake {
     private final TransactionPublisher publisher;
     private final RecentTransactions recent;
     private final Semaphore inFlight;
+    private final IngestMetrics metrics;
 
-    TransactionIntake(TransactionPublisher publisher, RecentTransactions recent, IngestConfiguration configuration) {
+    TransactionIntake(TransactionPublisher publisher, RecentTransactions recent, IngestConfiguration configuration,
+                      IngestMetrics metrics) {
         this.publisher = publisher;
         this.recent = recent;
         this.inFlight = new Semaphore(configuration.maxInFlight());
+        this.metrics = metrics;
     }
 
     CompletableFuture<Acceptance> submit(Transaction transaction, String producerId) {
         var known = recent.find(transaction.transactionId());
         if (known.isPresent()) {
-            return known.get().equals(transaction)
+            boolean resent = known.get().equals(transaction);
+            metrics.handled(resent ? IngestMetrics.Result.RESENT : IngestMetrics.Result.CONFLICT);
+            return resent
                     ? CompletableFuture.completedFuture(Acceptance.of(transaction.transactionId()))
                     : CompletableFuture.failedFuture(new ConflictingTransactionException(transaction.transactionId()));
         }
         if (!inFlight.tryAcquire()) {
+            metrics.handled(IngestMetrics.Result.OVERLOADED);
             return CompletableFuture.failedFuture(
                     new KafkaUnavailableException("Too many transactions are waiting for Kafka", null));
         }
@@ -44,18 +50,22 @@ class TransactionIntake {
 
     private CompletableFuture<Acceptance> publish(Transaction transaction, String producerId) {
         CompletableFuture<?> sent;
+        long start = System.nanoTime();
         try {
             sent = publisher.publish(transaction.cardId(), transaction, producerId);
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
         return sent.handle((stored, failure) -> {
+            metrics.published(start, failure == null);
             if (failure != null) {
+                metrics.handled(IngestMetrics.Result.KAFKA_UNAVAILABLE);
                 LOG.warn("Kafka did not store transaction {}: {}", transaction.transactionId(), rootMessage(failure));
                 throw new CompletionException(new KafkaUnavailableException("Kafka did not store the transaction",
                         failure));
             }
             recent.remember(transaction);
+            metrics.handled(IngestMetrics.Result.ACCEPTED);
             return Acceptance.of(transaction.transactionId());
         });
     }

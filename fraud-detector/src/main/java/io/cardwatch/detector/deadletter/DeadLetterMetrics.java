@@ -1,0 +1,46 @@
+package io.cardwatch.detector.deadletter;
+
+import io.cardwatch.events.Topics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.Meter;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts every record set aside on the dead-letter topic, by cause and by the topic it came from, wherever
+ * in the detector it is set aside. Kafka Streams' handlers, which Kafka instantiates, find it in their
+ * configuration under {@link #CONFIG}.
+ */
+@Singleton
+public final class DeadLetterMetrics {
+
+    public static final String CONFIG = "cardwatch.dead-letter.metrics";
+
+    /** Causes counted from the start at zero, so that dashboards show none rather than no data. */
+    private static final List<String> KNOWN_CAUSES = List.of(RejectedRecordException.UNDESERIALIZABLE,
+            RejectedRecordException.INVALID, RejectedRecordException.TOO_OLD);
+    private static final AttributeKey<String> CAUSE = AttributeKey.stringKey("cardwatch.dead_letter.cause");
+    private static final AttributeKey<String> SOURCE = AttributeKey.stringKey("messaging.destination.name");
+
+    private final LongCounter deadLetters;
+
+    public DeadLetterMetrics(Meter meter) {
+        deadLetters = meter.counterBuilder("cardwatch.dead_letters").setUnit("{record}")
+                .setDescription("Records set aside on the dead-letter topic, by cause and source topic").build();
+        KNOWN_CAUSES.forEach(cause -> deadLetters.add(0, Attributes.of(CAUSE, cause, SOURCE, Topics.TRANSACTIONS.name())));
+    }
+
+    public void setAside(String cause, String sourceTopic) {
+        deadLetters.add(1, Attributes.of(CAUSE, cause, SOURCE, sourceTopic));
+    }
+
+    static DeadLetterMetrics from(Map<String, ?> configs) {
+        return configs.get(CONFIG) instanceof DeadLetterMetrics metrics
+                ? metrics
+                : new DeadLetterMetrics(OpenTelemetry.noop().getMeter("none"));
+    }
+}
