@@ -419,7 +419,7 @@ class ScoringTopologyTest {
                 .doesNotContain("KSTREAM-", "KTABLE-");
     }
 
-    private static Scorer scorer() {
+    static Scorer scorer() {
         var configuration = new ScoringConfiguration(300, 700, "1", Duration.ofDays(7), Duration.ofHours(1),
                 Duration.ofMinutes(30),
                 new BigDecimal("5000"), 400, 5, 3.0, 5, 20, 60, new BigDecimal("10000"), new BigDecimal("25000"),
@@ -428,7 +428,7 @@ class ScoringTopologyTest {
         return new Scorer(ScoringStreamFactory.rules(configuration), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private static ScoringPolicy policy() {
+    static ScoringPolicy policy() {
         return new ScoringPolicy(Duration.ofDays(7), Duration.ofHours(1), Duration.ofMinutes(30),
                 new PreScoringFilter(Set.of("m-test"), Set.of("test-")), new RuleSet("1", 300, 700, Map.of(), Set.of()));
     }
