@@ -88,8 +88,10 @@ class DecisionSinkTest implements TestPropertyProvider {
                 .singleElement()
                 .satisfies(record -> assertThat(DeadLetters.header(record.headers(), DeadLetters.ERROR))
                         .contains("value too long for type character(3)"));
-        assertThat(metric("cardwatch_sink_dead_letters_total", "cause=\"REJECTED_BY_DATABASE\"")).isEqualTo(1);
-        assertThat(metric("cardwatch_sink_dead_letters_total", "cause=\"UNDESERIALIZABLE\"")).isEqualTo(1);
+        assertThat(metric("cardwatch_dead_letters_total",
+                "cardwatch_dead_letter_cause=\"REJECTED_BY_DATABASE\",messaging_destination_name=\"decisions\"")).isEqualTo(1);
+        assertThat(metric("cardwatch_dead_letters_total",
+                "cardwatch_dead_letter_cause=\"UNDESERIALIZABLE\",messaging_destination_name=\"decisions\"")).isEqualTo(1);
     }
 
     @Test
