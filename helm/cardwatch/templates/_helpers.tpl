@@ -94,6 +94,14 @@ helm.sh/chart: {{ printf "%s-%s" (index . 0).Chart.Name (index . 0).Chart.Versio
   value: {{ $root.Values.otel.endpoint | quote }}
 - name: OTEL_EXPORTER_OTLP_PROTOCOL
   value: {{ $root.Values.otel.protocol | quote }}
+- name: OTEL_TRACES_EXPORTER
+  value: otlp
+- name: OTEL_TRACES_SAMPLER
+  value: parentbased_traceidratio
+- name: OTEL_TRACES_SAMPLER_ARG
+  value: {{ $root.Values.otel.traceSampleRatio | quote }}
+- name: OTEL_METRICS_EXPORTER
+  value: {{ ternary "prometheus,otlp" "prometheus" $root.Values.otel.pushMetrics | quote }}
 - name: OTEL_K8S_POD_NAME
   valueFrom:
     fieldRef:

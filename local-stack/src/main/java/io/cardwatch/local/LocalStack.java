@@ -41,7 +41,8 @@ public final class LocalStack implements AutoCloseable {
         this.gateway = new ServiceProcess("ingest-gateway", options.home().resolve("ingest-gateway"),
                 "io.cardwatch.gateway.GatewayApplication", options.gatewayPort(),
                 Map.of("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
-                        "cardwatch.auth.producers.local.api-key-sha256", API_KEY_SHA256),
+                        "cardwatch.auth.producers.local.api-key-sha256", API_KEY_SHA256,
+                        "otel.exporter.prometheus.port", Integer.toString(options.gatewayMetricsPort())),
                 logs.resolve("ingest-gateway.log"));
     }
 
@@ -146,7 +147,8 @@ public final class LocalStack implements AutoCloseable {
         return String.join(System.lineSeparator(),
                 "",
                 "Cardwatch is running.",
-                "  Ingest gateway:  " + gatewayUrl() + "   (health: " + gatewayUrl() + "/health)",
+                "  Ingest gateway:  " + gatewayUrl() + "   (health: " + gatewayUrl() + "/health, metrics: http://127.0.0.1:"
+                        + options.gatewayMetricsPort() + "/metrics)",
                 "  Fraud detector:  http://127.0.0.1:" + detector.port() + "   (health: /health, metrics: http://127.0.0.1:"
                         + options.detectorMetricsPort() + "/metrics)",
                 "  Kafka:           " + infrastructure.kafkaBootstrapServers(),

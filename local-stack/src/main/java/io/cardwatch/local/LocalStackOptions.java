@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * @param dataDir         Kafka's and PostgreSQL's data, the services' state and logs
  * @param keepData        whether {@code dataDir} is kept across runs; otherwise it starts empty
  */
-public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int gatewayPort, int detectorPort,
-                                int detectorMetricsPort, int kafkaPort, int postgresPort, int partitions) {
+public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int gatewayPort, int gatewayMetricsPort,
+                                int detectorPort, int detectorMetricsPort, int kafkaPort, int postgresPort,
+                                int partitions) {
 
     /** Reads {@code -Dcardwatch.*} system properties; see docs/configuration.md. */
     static LocalStackOptions fromSystemProperties() {
@@ -22,6 +23,7 @@ public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int g
                 keepData ? Path.of(dataDir).toAbsolutePath() : home.resolve("local-stack/target/local-run"),
                 keepData,
                 Integer.getInteger("cardwatch.gateway-port", 8080),
+                Integer.getInteger("cardwatch.gateway-metrics-port", 9465),
                 Integer.getInteger("cardwatch.detector-port", 8081),
                 Integer.getInteger("cardwatch.detector-metrics-port", 9464),
                 Integer.getInteger("cardwatch.kafka-port", 9092),
@@ -32,7 +34,7 @@ public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int g
     /** Fresh data and free ports: for tests, which may run beside a local stack. */
     public static LocalStackOptions forTest(Path home, Path dataDir) {
         return new LocalStackOptions(home, dataDir, false, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                FreePorts.pick(), FreePorts.pick(), 3);
+                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), 3);
     }
 
     Path postgresBinaries() {

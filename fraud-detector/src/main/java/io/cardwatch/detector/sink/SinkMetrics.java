@@ -42,6 +42,9 @@ class SinkMetrics {
                 .setDescription("Polls given back for redelivery because the database was unavailable").build();
         failovers = meter.counterBuilder("cardwatch.sink.failovers").setUnit("{failover}")
                 .setDescription("Writes run again after the JDBC wrapper failed over").build();
+        // Counted from zero at start-up, so that dashboards show none rather than no data.
+        retries.add(0);
+        failovers.add(0);
     }
 
     void batchWritten(List<Decision> batch, Duration took) {

@@ -109,6 +109,21 @@ class DecisionSinkTest implements TestPropertyProvider {
     }
 
     @Test
+    void servesStreamsConnectionPoolKafkaClientAndJvmMetrics() throws Exception {
+        publish(decision("metered-1", "EUR"));
+
+        awaitCount("SELECT count(*) FROM decisions WHERE transaction_id = 'metered-1'", 1);
+
+        assertThat(metric("kafka_stream_alive_stream_threads", "")).isEqualTo(2);
+        assertThat(metric("kafka_stream_thread_process_rate", "thread_id=")).isNotNegative();
+        assertThat(metric("db_client_connection_max", "db_client_connection_pool_name=")).isEqualTo(10);
+        assertThat(metric("db_client_connection_count", "db_client_connection_state=\"idle\"")).isPositive();
+        assertThat(metric("kafka_consumer_records_consumed_total", "client_id=\"fraud-detector-decision-sink\""))
+                .isPositive();
+        assertThat(metric("jvm_memory_used_bytes", "")).isPositive();
+    }
+
+    @Test
     void decisionsPublishedWhileTheDatabaseIsDownAreWrittenOnceItIsBack() throws Exception {
         servers.postgres().stop();
         for (int i = 0; i < 50; i++) {
