@@ -28,6 +28,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -50,6 +51,8 @@ class ScoringTopologyTest {
     private TestInputTopic<byte[], byte[]> rawTransactions;
     private TestInputTopic<String, RuleSet> fraudRules;
     private TestInputTopic<String, ListEntry> cardLists;
+    private TestInputTopic<String, byte[]> rawCardLists;
+    private TestInputTopic<String, byte[]> rawFraudRules;
     private TestOutputTopic<String, Decision> decisions;
     private TestOutputTopic<String, Decision> alerts;
     private TestOutputTopic<byte[], byte[]> deadLetters;
@@ -72,6 +75,10 @@ class ScoringTopologyTest {
                 Topics.FRAUD_RULES.keySerde().serializer(), Topics.FRAUD_RULES.valueSerde().serializer());
         cardLists = driver.createInputTopic(Topics.CARD_LISTS.name(),
                 Topics.CARD_LISTS.keySerde().serializer(), Topics.CARD_LISTS.valueSerde().serializer());
+        rawCardLists = driver.createInputTopic(Topics.CARD_LISTS.name(), new StringSerializer(),
+                new ByteArraySerializer());
+        rawFraudRules = driver.createInputTopic(Topics.FRAUD_RULES.name(), new StringSerializer(),
+                new ByteArraySerializer());
         decisions = driver.createOutputTopic(Topics.DECISIONS.name(),
                 Topics.DECISIONS.keySerde().deserializer(), Topics.DECISIONS.valueSerde().deserializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(),
@@ -288,6 +295,30 @@ class ScoringTopologyTest {
         assertThat(decisions.readValuesToList()).containsExactly(new Decision("tx-1", "card-1", Outcome.REVIEW, 150,
                 List.of(new Reason("HIGH_RISK_MERCHANT", 150, "merchant category 7995 is high risk")),
                 new BigDecimal("50.00"), "EUR", "m-1", T0, NOW, "2"));
+    }
+
+    @Test
+    void ignoresAnUnreadableOrInvalidListEntryAndKeepsTheEntryBefore() {
+        cardLists.pipeInput("card:card-1", new ListEntry(ListEntry.ListType.BLOCK, "reported stolen"));
+        rawCardLists.pipeInput("card:card-1", "{\"list\": \"BLOCK\"".getBytes(StandardCharsets.UTF_8));
+        cardLists.pipeInput("card:card-1", new ListEntry(null, "no list"));
+        Transaction purchase = purchase("tx-1", "20.00", T0);
+
+        send(purchase);
+
+        assertThat(decisions.readValuesToList()).containsExactly(decision(purchase, Outcome.DECLINE, 1000,
+                new Reason("BLOCKLISTED_CARD", 1000, "card card-1 is blocklisted: reported stolen")));
+    }
+
+    @Test
+    void keepsTheLastGoodRuleSetWhenAnUnreadableOneIsPublished() {
+        fraudRules.pipeInput(RuleSet.ACTIVE_KEY, new RuleSet("2", 100, 200, Map.of(), Set.of()));
+        rawFraudRules.pipeInput(RuleSet.ACTIVE_KEY, "{\"version\": ".getBytes(StandardCharsets.UTF_8));
+        Transaction purchase = purchase("tx-1", "20.00", T0);
+
+        send(purchase);
+
+        assertThat(decisions.readValuesToList()).extracting(Decision::rulesVersion).containsExactly("2");
     }
 
     @Test
