@@ -58,6 +58,18 @@ public final class DetectorTestServers implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * The configuration of one of several instances on these servers: its own HTTP port, advertised to the
+     * others as {@code application.server}, its own state directory and its own metrics port.
+     */
+    public Map<String, String> instanceProperties(String instance, int httpPort) {
+        return properties(Map.of(
+                "micronaut.server.port", Integer.toString(httpPort),
+                "kafka.streams.default.application.server", "127.0.0.1:" + httpPort,
+                "kafka.streams.default.state.dir", work.resolve("streams-" + instance).toAbsolutePath().toString(),
+                "otel.exporter.prometheus.port", Integer.toString(FreePorts.pick())));
+    }
+
     @Override
     public void close() {
         try {

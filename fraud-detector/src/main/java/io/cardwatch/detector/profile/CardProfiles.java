@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Finds a card's live profile in the state store of whichever instance owns the card's partition: locally,
  * or by asking that instance over HTTP (instances advertise themselves with {@code application.server}).
+ * Without {@code application.server} there is one instance, which holds every card.
  */
 @Singleton
 class CardProfiles {
@@ -33,7 +34,10 @@ class CardProfiles {
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(FORWARD_TIMEOUT)
+            .build();
 
     CardProfiles(KafkaStreams streams,
                  @Nullable @Value("${kafka.streams.default.application.server:}") String applicationServer) {
@@ -44,34 +48,80 @@ class CardProfiles {
 
     /** The profile as JSON, or nothing when the card has never been scored. */
     Optional<String> find(String cardId) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(CardProfile.STORE, cardId, Serdes.String().serializer());
-        if (self == null || owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
-                || owner.activeHost().equals(self)) {
-            return findLocally(cardId);
+        if (self == null) {
+            return read(cardId, StoreQueryParameters.fromNameAndType(CardProfile.STORE,
+                    QueryableStoreTypes.keyValueStore()));
         }
-        return forward(owner.activeHost(), cardId);
+        KeyQueryMetadata owner = ownerOf(cardId);
+        return owner.activeHost().equals(self) ? readOwned(cardId, owner) : forward(owner.activeHost(), cardId);
     }
 
-    /** The profile from this instance's own stores only. */
-    Optional<String> findLocally(String cardId) {
-        ReadOnlyKeyValueStore<String, CardProfile> store = streams.store(
-                StoreQueryParameters.fromNameAndType(CardProfile.STORE, QueryableStoreTypes.keyValueStore()));
-        return Optional.ofNullable(store.get(cardId))
+    /**
+     * The profile for a query another instance forwarded here, never forwarded again: when the card has moved
+     * since the other instance looked (a rebalance), saying it was not found would be wrong.
+     */
+    Optional<String> findForwarded(String cardId) {
+        if (self == null) {
+            return find(cardId);
+        }
+        KeyQueryMetadata owner = ownerOf(cardId);
+        if (!owner.activeHost().equals(self)) {
+            throw new ProfileUnavailableException("Card " + cardId + " is held by " + endpoint(owner.activeHost())
+                    + ", not by " + endpoint(self) + ": its partition moved (rebalancing)");
+        }
+        return readOwned(cardId, owner);
+    }
+
+    private KeyQueryMetadata ownerOf(String cardId) {
+        KeyQueryMetadata owner;
+        try {
+            owner = streams.queryMetadataForKey(CardProfile.STORE, cardId, Serdes.String().serializer());
+        } catch (IllegalStateException e) {
+            throw new ProfileUnavailableException("Kafka Streams is not running here: " + e.getMessage(), e);
+        }
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
+                || owner.activeHost().equals(HostInfo.unavailable())) {
+            throw new ProfileUnavailableException("No instance holds card " + cardId + " yet (rebalancing)");
+        }
+        return owner;
+    }
+
+    // Only the card's own partition: a task restoring or just moved away fails rather than answers not found.
+    private Optional<String> readOwned(String cardId, KeyQueryMetadata owner) {
+        return read(cardId, StoreQueryParameters.<ReadOnlyKeyValueStore<String, CardProfile>>fromNameAndType(
+                CardProfile.STORE, QueryableStoreTypes.keyValueStore()).withPartition(owner.partition()));
+    }
+
+    private Optional<String> read(String cardId,
+                                  StoreQueryParameters<ReadOnlyKeyValueStore<String, CardProfile>> query) {
+        return Optional.ofNullable(streams.store(query).get(cardId))
                 .map(profile -> new String(JSON.serialize(CardProfile.STORE, profile), StandardCharsets.UTF_8));
     }
 
     private Optional<String> forward(HostInfo host, String cardId) {
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + "/cards/"
+        URI uri = URI.create("http://" + endpoint(host) + "/cards/"
                 + URLEncoder.encode(cardId, StandardCharsets.UTF_8) + "/profile?local=true");
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT).build(),
+            response = http.send(HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
         } catch (IOException e) {
-            throw new ProfileUnavailableException("Instance " + host + " owning card " + cardId + " did not answer", e);
+            throw new ProfileUnavailableException("Instance " + endpoint(host) + " holding card " + cardId
+                    + " did not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProfileUnavailableException("Interrupted while asking " + host + " for card " + cardId, e);
+            throw new ProfileUnavailableException("Interrupted while asking " + endpoint(host) + " for card " + cardId,
+                    e);
         }
+        return switch (response.statusCode()) {
+            case 200 -> Optional.of(response.body());
+            case 404 -> Optional.empty();
+            default -> throw new ProfileUnavailableException("Instance " + endpoint(host) + " holding card " + cardId
+                    + " answered " + response.statusCode());
+        };
+    }
+
+    private static String endpoint(HostInfo host) {
+        return host.host() + ":" + host.port();
     }
 }

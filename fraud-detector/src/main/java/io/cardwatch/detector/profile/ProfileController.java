@@ -3,9 +3,11 @@ package io.cardwatch.detector.profile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
@@ -21,6 +23,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 class ProfileController {
 
     private static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    /** A rebalance or a restarting instance usually settles within seconds. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final CardProfiles profiles;
     private final ObjectMapper json;
@@ -33,7 +37,7 @@ class ProfileController {
     /** {@code local=true} is set by an instance forwarding the query, so that it is never forwarded again. */
     @Get(uri = "/{cardId}/profile", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> profile(String cardId, @Nullable @QueryValue Boolean local) {
-        var profile = Boolean.TRUE.equals(local) ? profiles.findLocally(cardId) : profiles.find(cardId);
+        var profile = Boolean.TRUE.equals(local) ? profiles.findForwarded(cardId) : profiles.find(cardId);
         return profile.<HttpResponse<?>>map(json -> HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No profile for card " + cardId
                         + ": it has not been scored"));
@@ -41,15 +45,17 @@ class ProfileController {
 
     @Error(exception = ProfileUnavailableException.class)
     HttpResponse<?> unavailable(ProfileUnavailableException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
 
     @Error(exception = InvalidStateStoreException.class)
     HttpResponse<?> notReady(InvalidStateStoreException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Profiles are not queryable yet (rebalancing or restoring)");
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Profiles are not queryable yet (rebalancing or restoring)")
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
 
-    private HttpResponse<?> problem(HttpStatus status, String detail) {
+    private MutableHttpResponse<?> problem(HttpStatus status, String detail) {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
         body.put("title", status.getReason());

@@ -1,7 +1,14 @@
 package io.cardwatch.detector.profile;
 
-/** The instance that owns a card's profile could not be asked for it; the caller may retry. */
+/**
+ * A card's profile cannot be had right now: the instance holding it did not answer, or the card's partition
+ * has no owner or is moving (rebalancing). The caller may retry.
+ */
 final class ProfileUnavailableException extends RuntimeException {
+
+    ProfileUnavailableException(String message) {
+        super(message);
+    }
 
     ProfileUnavailableException(String message, Throwable cause) {
         super(message, cause);

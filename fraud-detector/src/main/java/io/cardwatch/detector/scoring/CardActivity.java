@@ -35,13 +35,26 @@ public record CardActivity(List<Activity> recent) {
                 .max(Comparator.comparing(Activity::eventTime));
     }
 
-    /** This activity with {@code transaction} added and everything before {@code keepFrom} dropped. */
-    CardActivity with(Transaction transaction, Instant keepFrom) {
-        List<Activity> kept = new ArrayList<>(recent.stream()
+    /** This activity without what happened before {@code keepFrom}. */
+    CardActivity since(Instant keepFrom) {
+        if (recent.isEmpty() || !recent.get(0).eventTime().isBefore(keepFrom)) {
+            return this;
+        }
+        return new CardActivity(recent.stream()
                 .filter(activity -> !activity.eventTime().isBefore(keepFrom))
                 .toList());
-        kept.add(Activity.of(transaction));
-        kept.sort(Comparator.comparing(Activity::eventTime));
+    }
+
+    /**
+     * This activity with everything before {@code keepFrom} dropped, {@code transaction} included unless it is
+     * itself before {@code keepFrom}: then no window still scored can contain it.
+     */
+    CardActivity with(Transaction transaction, Instant keepFrom) {
+        List<Activity> kept = new ArrayList<>(since(keepFrom).recent);
+        if (!transaction.eventTime().isBefore(keepFrom)) {
+            kept.add(Activity.of(transaction));
+            kept.sort(Comparator.comparing(Activity::eventTime));
+        }
         return new CardActivity(kept);
     }
 }

@@ -74,12 +74,14 @@ final class ScoringProcessor implements Processor<String, Transaction, String, D
     private Decision scoreAndRemember(Transaction transaction, RuleSet ruleSet) {
         String card = transaction.cardId();
         CardProfile profile = Optional.ofNullable(profiles.get(card)).orElseGet(() -> CardProfile.empty(card));
-        CardActivity activity = Optional.ofNullable(activities.get(card)).orElse(CardActivity.NONE);
+        // Evicted as of this record's stream time, so that what a late transaction sees does not depend on when
+        // its card was last used.
+        Instant keepFrom = Instant.ofEpochMilli(context.currentStreamTimeMs()).minus(policy.activityRetention());
+        CardActivity activity = Optional.ofNullable(activities.get(card)).orElse(CardActivity.NONE).since(keepFrom);
         Evidence evidence = new Evidence(profile, activity, LiveConfiguration.cardEntry(lists, card),
                 LiveConfiguration.merchantEntry(lists, transaction.merchantId()));
         Decision decision = scorer.score(transaction, evidence, ruleSet);
         profiles.put(card, profile.with(transaction));
-        Instant keepFrom = Instant.ofEpochMilli(context.currentStreamTimeMs()).minus(policy.activityRetention());
         activities.put(card, activity.with(transaction, keepFrom));
         return decision;
     }

@@ -8,9 +8,6 @@ import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,99 +17,248 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** {@code GET /cards/{cardId}/profile} on a detector running on a real servers.broker(). */
-@MicronautTest
+/**
+ * {@code GET /cards/{cardId}/profile} on two detector instances of one application sharing a real broker: each
+ * card's profile lives on one of them, and either answers for every card.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CardProfileQueryTest implements TestPropertyProvider {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CardProfileQueryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Instant HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    /** On partitions 2, 1, 1 and 0 of the three of {@code transactions}, so that both instances hold some. */
+    private static final List<String> CARDS = List.of("card-1", "card-2", "card-3", "card-8");
 
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private DetectorTestServers servers;
-    private int port;
+    private Detector first;
+    private Detector second;
 
-    @Inject
-    ApplicationContext context;
-
-    @Inject
-    EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        port = FreePorts.pick();
+    @BeforeAll
+    void startTwoInstances() throws Exception {
         servers = DetectorTestServers.start("profile-query");
-        return servers.properties(Map.of("micronaut.server.port", Integer.toString(port),
-                "kafka.streams.default.application.server", "127.0.0.1:" + port));
+        // Started together, they join the consumer group in one rebalance rather than two.
+        var starting = Stream.of("first", "second")
+                .map(name -> CompletableFuture.supplyAsync(() -> Detector.start(servers, name)))
+                .toList();
+        first = starting.get(0).join();
+        second = starting.get(1).join();
+        awaitEachHoldsPartitions();
     }
 
     @AfterAll
-    void stopServers() {
-        context.close();
-        servers.close();
+    void stopInstances() {
+        try {
+            Stream.of(first, second).filter(detector -> detector != null).forEach(Detector::close);
+        } finally {
+            servers.close();
+        }
     }
 
     @Test
-    void answersTheLiveProfileOfAScoredCard() throws Exception {
-        Instant time = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        publish(new Transaction("profile-tx-1", "card-p", new BigDecimal("40.00"), "EUR", "m-1", "5411", "DE", 52.52,
-                13.405, time));
+    @Order(1)
+    void bothInstancesAnswerTheSameExactProfileOfEveryCardWhicheverHoldsIt() throws Exception {
+        publish(purchase("query-tx-1", "card-1", "40.00", HOUR),
+                purchase("query-tx-2", "card-1", "60.00", HOUR.plusSeconds(1)),
+                purchase("query-tx-3", "card-2", "12.50", HOUR),
+                purchase("query-tx-4", "card-2", "7.50", HOUR.plusSeconds(1)),
+                purchase("query-tx-5", "card-3", "100.00", HOUR),
+                purchase("query-tx-6", "card-3", "300.00", HOUR.plusSeconds(1)),
+                purchase("query-tx-7", "card-8", "25.00", HOUR),
+                purchase("query-tx-8", "card-8", "75.00", HOUR.plusSeconds(1)));
+        Map<String, String> expected = Map.of(
+                "card-1", profile("card-1", "{\"count\":2,\"mean\":50.0,\"sumOfSquaredDeviations\":200.0}"),
+                "card-2", profile("card-2", "{\"count\":2,\"mean\":10.0,\"sumOfSquaredDeviations\":12.5}"),
+                "card-3", profile("card-3", "{\"count\":2,\"mean\":200.0,\"sumOfSquaredDeviations\":20000.0}"),
+                "card-8", profile("card-8", "{\"count\":2,\"mean\":50.0,\"sumOfSquaredDeviations\":1250.0}"));
 
-        HttpResponse<String> response = awaitProfile("card-p");
+        Map<String, HttpResponse<String>> fromFirst = new HashMap<>();
+        Map<String, HttpResponse<String>> fromSecond = new HashMap<>();
+        for (String card : CARDS) {
+            fromFirst.put(card, awaitProfile(first, card, expected.get(card)));
+            fromSecond.put(card, awaitProfile(second, card, expected.get(card)));
+        }
 
-        int hour = time.atZone(ZoneOffset.UTC).getHour();
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo("{\"cardId\":\"card-p\",\"count\":1,\"amounts\":{\"EUR\":{\"count\":1,"
-                + "\"mean\":40.0,\"sumOfSquaredDeviations\":0.0}},\"lastEventTime\":\"" + time + "\","
-                + "\"lastLatitude\":52.52,\"lastLongitude\":13.405,\"lastCountry\":\"DE\",\"countries\":[\"DE\"],"
-                + "\"merchantCategories\":[\"5411\"],\"transactionsByHour\":" + byHour(hour) + ",\"typicalHour\":"
-                + hour + "}");
+        assertThat(CARDS.stream().map(this::holder).collect(Collectors.toSet()))
+                .as("cards held by each instance").isEqualTo(Set.of(first.host(), second.host()));
+        for (String card : CARDS) {
+            for (HttpResponse<String> response : List.of(fromFirst.get(card), fromSecond.get(card))) {
+                assertThat(response.statusCode()).as(card).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type")).as(card).hasValue("application/json");
+                assertThat(response.body()).as(card).isEqualTo(expected.get(card));
+            }
+        }
     }
 
     @Test
-    void answersNotFoundAsProblemDetailsForACardNeverScored() throws Exception {
-        HttpResponse<String> response = get("card-unknown");
+    @Order(2)
+    void bothInstancesAnswerNotFoundAsProblemDetailsForACardNeverScored() throws Exception {
+        for (Detector detector : List.of(first, second)) {
+            HttpResponse<String> response = get(detector, "card-never-scored", false);
 
-        assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                    + "\"detail\":\"No profile for card card-never-scored: it has not been scored\"}");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aForwardedQueryReachingAnInstanceTheCardHasMovedAwayFromIsUnavailableNotNotFound() throws Exception {
+        Detector holder = holderOf("card-1");
+        Detector other = holder == first ? second : first;
+
+        HttpResponse<String> response = get(other, "card-1", true);
+
+        assertUnavailable(response, "Card card-1 is held by " + holder.endpoint() + ", not by " + other.endpoint()
+                + ": its partition moved (rebalancing)");
+    }
+
+    @Test
+    @Order(4)
+    void aQueryForACardWhoseHolderHasStoppedIsUnavailableWithWhenToRetry() throws Exception {
+        Detector holder = holderOf("card-8");
+        Detector other = holder == first ? second : first;
+        // Kafka Streams leaves its group only when the session times out, so the other still sees it as holder.
+        holder.close();
+
+        HttpResponse<String> response = get(other, "card-8", false);
+
+        assertUnavailable(response, "Instance " + holder.endpoint() + " holding card card-8 did not answer");
+    }
+
+    private static void assertUnavailable(HttpResponse<String> response, String detail) {
+        assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                + "\"detail\":\"No profile for card card-unknown: it has not been scored\"}");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
+                + "\"status\":503,\"detail\":\"" + detail + "\"}");
     }
 
-    private HttpResponse<String> awaitProfile(String cardId) throws Exception {
+    private HostInfo holder(String card) {
+        return first.streams().queryMetadataForKey(CardProfile.STORE, card, Serdes.String().serializer()).activeHost();
+    }
+
+    private Detector holderOf(String card) {
+        return holder(card).equals(first.host()) ? first : second;
+    }
+
+    /** Waits until both instances agree that each holds at least one partition of the profiles. */
+    private void awaitEachHoldsPartitions() throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        HttpResponse<String> response = get(cardId);
-        while (response.statusCode() != 200 && System.nanoTime() < deadline) {
+        while (!(holdsPartitions(first) && holdsPartitions(second))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The two instances did not share the partitions within " + PATIENCE);
+            }
             Thread.sleep(200);
-            response = get(cardId);
+        }
+    }
+
+    private boolean holdsPartitions(Detector viewer) {
+        if (viewer.streams().state() != KafkaStreams.State.RUNNING) {
+            return false;
+        }
+        var holders = viewer.streams().streamsMetadataForStore(CardProfile.STORE);
+        return holders.stream().noneMatch(metadata -> metadata.topicPartitions().isEmpty())
+                && holders.stream().map(StreamsMetadata::hostInfo).collect(Collectors.toSet())
+                .equals(Set.of(first.host(), second.host()));
+    }
+
+    private HttpResponse<String> awaitProfile(Detector detector, String card, String expected) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        HttpResponse<String> response = get(detector, card, false);
+        while (!expected.equals(response.body()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            response = get(detector, card, false);
         }
         return response;
     }
 
-    private HttpResponse<String> get(String cardId) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + server.getPort() + "/cards/" + cardId + "/profile");
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(Detector detector, String card, boolean forwarded) throws Exception {
+        URI uri = URI.create("http://" + detector.endpoint() + "/cards/" + card + "/profile"
+                + (forwarded ? "?local=true" : ""));
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private void publish(Transaction transaction) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.broker().bootstrapServers());
+    private void publish(Transaction... transactions) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                servers.broker().bootstrapServers());
         try (var producer = new KafkaProducer<>(config, Topics.TRANSACTIONS.keySerde().serializer(),
                 Topics.TRANSACTIONS.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), transaction.cardId(), transaction)).get();
+            for (Transaction transaction : transactions) {
+                producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), transaction.cardId(), transaction))
+                        .get();
+            }
         }
     }
 
-    private static String byHour(int hour) {
-        StringBuilder counts = new StringBuilder("[");
+    private static Transaction purchase(String id, String card, String amount, Instant time) {
+        return new Transaction(id, card, new BigDecimal(amount), "EUR", "m-1", "5411", "DE", 52.52, 13.405, time);
+    }
+
+    /** The profile of a card with two purchases in Berlin in this hour, one second apart. */
+    private static String profile(String card, String euroAmounts) {
+        int hour = HOUR.atZone(ZoneOffset.UTC).getHour();
+        StringBuilder byHour = new StringBuilder("[");
         for (int h = 0; h < 24; h++) {
-            counts.append(h == 0 ? "" : ",").append(h == hour ? 1 : 0);
+            byHour.append(h == 0 ? "" : ",").append(h == hour ? 2 : 0);
         }
-        return counts.append(']').toString();
+        byHour.append(']');
+        return "{\"cardId\":\"" + card + "\",\"count\":2,\"amounts\":{\"EUR\":" + euroAmounts + "},\"lastEventTime\":\""
+                + HOUR.plusSeconds(1) + "\",\"lastLatitude\":52.52,\"lastLongitude\":13.405,\"lastCountry\":\"DE\","
+                + "\"countries\":[\"DE\"],\"merchantCategories\":[\"5411\"],\"transactionsByHour\":" + byHour
+                + ",\"typicalHour\":" + hour + "}";
+    }
+
+    /** One detector instance: its application context, with the HTTP server it advertises. */
+    private record Detector(ApplicationContext context, int port) implements AutoCloseable {
+
+        static Detector start(DetectorTestServers servers, String name) {
+            int port = FreePorts.pick();
+            Map<String, Object> properties = new HashMap<>(servers.instanceProperties(name, port));
+            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+            return new Detector(server.getApplicationContext(), port);
+        }
+
+        KafkaStreams streams() {
+            return context.getBean(KafkaStreams.class);
+        }
+
+        HostInfo host() {
+            return new HostInfo("127.0.0.1", port);
+        }
+
+        String endpoint() {
+            return "127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
     }
 }

@@ -34,6 +34,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -47,7 +48,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The detector on a real broker: a rule set published on {@code fraud-rules} and a card blocklisted on
- * {@code card-lists} change the very next decision, and an invalid rule set is set aside, not applied.
+ * {@code card-lists} change the very next decision, and an unreadable or invalid rule set or list entry is set
+ * aside, not applied, while the detector goes on.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -104,10 +106,11 @@ class LiveConfigurationTest implements TestPropertyProvider {
 
     @Test
     void anInvalidRuleSetGoesToTheDeadLetterTopicAndIsNotApplied() throws Exception {
-        publish(Topics.FRAUD_RULES, RuleSet.ACTIVE_KEY, new RuleSet("bad", 800, 200, Map.of(), Set.of()));
+        RuleSet bad = new RuleSet("bad", 800, 200, Map.of(), Set.of());
+        publish(Topics.FRAUD_RULES, RuleSet.ACTIVE_KEY, bad);
 
-        ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> "fraud-rules".equals(
-                DeadLetters.header(letter.headers(), DeadLetters.SOURCE_TOPIC)));
+        ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> Arrays.equals(letter.value(),
+                Topics.FRAUD_RULES.valueSerde().serializer().serialize(Topics.FRAUD_RULES.name(), bad)));
 
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("INVALID");
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("fraud-rules");
@@ -115,6 +118,27 @@ class LiveConfigurationTest implements TestPropertyProvider {
                 "io.cardwatch.detector.deadletter.RejectedRecordException: Invalid rule set: thresholds must satisfy "
                         + "1 <= reviewFrom < declineFrom <= 1000, were 800 and 200");
         assertThat(scored(casinoPurchase("live-tx-4")).rulesVersion()).isNotEqualTo("bad");
+    }
+
+    @Test
+    void anUnreadableRuleSetGoesToTheDeadLetterTopicAndTheNextRuleSetStillTakesEffect() throws Exception {
+        byte[] garbage = "{\"version\": ".getBytes(StandardCharsets.UTF_8);
+        RecordMetadata garbled = publish(new Topic<>(Topics.FRAUD_RULES.name(), Serdes.String(), Serdes.ByteArray()),
+                RuleSet.ACTIVE_KEY, garbage);
+
+        // The defaults as a rule set: applied after the unreadable one, and no change for the other tests.
+        publish(Topics.FRAUD_RULES, RuleSet.ACTIVE_KEY, new RuleSet("1", 300, 700, Map.of(), Set.of()));
+        await(() -> Optional.ofNullable(ruleSets().get(RuleSet.ACTIVE_KEY)).map(RuleSet::version).orElse(""),
+                "1"::equals);
+        Decision afterwards = scored(casinoPurchase("live-tx-7"));
+
+        ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> Arrays.equals(letter.value(), garbage));
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("UNDESERIALIZABLE");
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.ERROR)).isEqualTo(
+                "org.apache.kafka.common.errors.SerializationException: Cannot read RuleSet from topic fraud-rules");
+        assertThat(coordinates(deadLetter)).isEqualTo("fraud-rules/" + garbled.partition() + "/" + garbled.offset());
+        assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        assertThat(afterwards.rulesVersion()).isEqualTo("1");
     }
 
     @Test
@@ -128,6 +152,44 @@ class LiveConfigurationTest implements TestPropertyProvider {
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("UNDESERIALIZABLE");
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("transactions");
         assertThat(next.transactionId()).isEqualTo("live-tx-5");
+    }
+
+    @Test
+    void anUnreadableListEntryGoesToTheDeadLetterTopicAndTheNextEntryStillTakesEffect() throws Exception {
+        byte[] key = ListEntry.cardKey("card-listed").getBytes(StandardCharsets.UTF_8);
+        byte[] garbage = "{\"list\": \"BLOCK\"".getBytes(StandardCharsets.UTF_8);
+        RecordMetadata garbled = publish(new Topic<>(Topics.CARD_LISTS.name(), Serdes.ByteArray(), Serdes.ByteArray()),
+                key, garbage);
+
+        publish(Topics.CARD_LISTS, ListEntry.cardKey("card-listed"), new ListEntry(ListEntry.ListType.BLOCK, "stolen"));
+        await(() -> cardLists().get(ListEntry.cardKey("card-listed")), Objects::nonNull);
+        Decision afterwards = scored(groceries("live-tx-6", "card-listed"));
+
+        ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> Arrays.equals(letter.value(), garbage));
+        assertThat(deadLetter.key()).isEqualTo(key);
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("UNDESERIALIZABLE");
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.ERROR)).isEqualTo(
+                "org.apache.kafka.common.errors.SerializationException: Cannot read ListEntry from topic card-lists");
+        assertThat(coordinates(deadLetter)).isEqualTo("card-lists/" + garbled.partition() + "/" + garbled.offset());
+        assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        assertThat(afterwards.outcome()).isEqualTo(Outcome.DECLINE);
+        assertThat(afterwards.reasons()).containsExactly(
+                new Reason("BLOCKLISTED_CARD", 1000, "card card-listed is blocklisted: stolen"));
+    }
+
+    @Test
+    void aListEntryBreakingTheContractGoesToTheDeadLetterTopic() throws Exception {
+        RecordMetadata invalid = publish(Topics.CARD_LISTS, "card-unprefixed",
+                new ListEntry(ListEntry.ListType.BLOCK, "key without its kind"));
+
+        ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> "card-unprefixed".equals(
+                new String(letter.key(), StandardCharsets.UTF_8)));
+
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("INVALID");
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.ERROR)).isEqualTo(
+                "io.cardwatch.detector.deadletter.RejectedRecordException: Invalid list entry: key must be "
+                        + "card:<cardId> or merchant:<merchantId>, was 'card-unprefixed'");
+        assertThat(coordinates(deadLetter)).isEqualTo("card-lists/" + invalid.partition() + "/" + invalid.offset());
     }
 
     private Decision scored(Transaction transaction) throws Exception {
@@ -154,6 +216,12 @@ class LiveConfigurationTest implements TestPropertyProvider {
                 .orElse(null), Objects::nonNull);
     }
 
+    private static String coordinates(ConsumerRecord<byte[], byte[]> deadLetter) {
+        return DeadLetters.header(deadLetter.headers(), DeadLetters.SOURCE_TOPIC) + "/"
+                + DeadLetters.header(deadLetter.headers(), DeadLetters.SOURCE_PARTITION) + "/"
+                + DeadLetters.header(deadLetter.headers(), DeadLetters.SOURCE_OFFSET);
+    }
+
     private ReadOnlyKeyValueStore<String, RuleSet> ruleSets() {
         return streams.store(StoreQueryParameters.fromNameAndType(LiveConfiguration.RULE_SETS_STORE,
                 QueryableStoreTypes.keyValueStore()));
@@ -164,10 +232,10 @@ class LiveConfigurationTest implements TestPropertyProvider {
                 QueryableStoreTypes.keyValueStore()));
     }
 
-    private <K, V> void publish(Topic<K, V> topic, K key, V value) throws Exception {
+    private <K, V> RecordMetadata publish(Topic<K, V> topic, K key, V value) throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.broker().bootstrapServers());
         try (var producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+            return producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         }
     }
 
@@ -190,6 +258,11 @@ class LiveConfigurationTest implements TestPropertyProvider {
 
     private static Transaction casinoPurchase(String id) {
         return new Transaction(id, "card-live", new BigDecimal("40.00"), "EUR", "m-1", "7995", "DE", 52.52, 13.405,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static Transaction groceries(String id, String cardId) {
+        return new Transaction(id, cardId, new BigDecimal("40.00"), "EUR", "m-1", "5411", "DE", 52.52, 13.405,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -28,6 +28,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -50,14 +51,20 @@ class ScoringTopologyTest {
     private TestInputTopic<byte[], byte[]> rawTransactions;
     private TestInputTopic<String, RuleSet> fraudRules;
     private TestInputTopic<String, ListEntry> cardLists;
+    private TestInputTopic<String, byte[]> rawCardLists;
+    private TestInputTopic<String, byte[]> rawFraudRules;
     private TestOutputTopic<String, Decision> decisions;
     private TestOutputTopic<String, Decision> alerts;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
     @BeforeEach
     void startTopology() {
+        startTopology(policy(Duration.ofHours(1)));
+    }
+
+    private void startTopology(ScoringPolicy policy) {
         StreamsBuilder builder = new StreamsBuilder();
-        ScoringTopology.build(builder, scorer(), policy());
+        ScoringTopology.build(builder, scorer(), policy);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
@@ -72,6 +79,10 @@ class ScoringTopologyTest {
                 Topics.FRAUD_RULES.keySerde().serializer(), Topics.FRAUD_RULES.valueSerde().serializer());
         cardLists = driver.createInputTopic(Topics.CARD_LISTS.name(),
                 Topics.CARD_LISTS.keySerde().serializer(), Topics.CARD_LISTS.valueSerde().serializer());
+        rawCardLists = driver.createInputTopic(Topics.CARD_LISTS.name(), new StringSerializer(),
+                new ByteArraySerializer());
+        rawFraudRules = driver.createInputTopic(Topics.FRAUD_RULES.name(), new StringSerializer(),
+                new ByteArraySerializer());
         decisions = driver.createOutputTopic(Topics.DECISIONS.name(),
                 Topics.DECISIONS.keySerde().deserializer(), Topics.DECISIONS.valueSerde().deserializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(),
@@ -291,6 +302,30 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void ignoresAnUnreadableOrInvalidListEntryAndKeepsTheEntryBefore() {
+        cardLists.pipeInput("card:card-1", new ListEntry(ListEntry.ListType.BLOCK, "reported stolen"));
+        rawCardLists.pipeInput("card:card-1", "{\"list\": \"BLOCK\"".getBytes(StandardCharsets.UTF_8));
+        cardLists.pipeInput("card:card-1", new ListEntry(null, "no list"));
+        Transaction purchase = purchase("tx-1", "20.00", T0);
+
+        send(purchase);
+
+        assertThat(decisions.readValuesToList()).containsExactly(decision(purchase, Outcome.DECLINE, 1000,
+                new Reason("BLOCKLISTED_CARD", 1000, "card card-1 is blocklisted: reported stolen")));
+    }
+
+    @Test
+    void keepsTheLastGoodRuleSetWhenAnUnreadableOneIsPublished() {
+        fraudRules.pipeInput(RuleSet.ACTIVE_KEY, new RuleSet("2", 100, 200, Map.of(), Set.of()));
+        rawFraudRules.pipeInput(RuleSet.ACTIVE_KEY, "{\"version\": ".getBytes(StandardCharsets.UTF_8));
+        Transaction purchase = purchase("tx-1", "20.00", T0);
+
+        send(purchase);
+
+        assertThat(decisions.readValuesToList()).extracting(Decision::rulesVersion).containsExactly("2");
+    }
+
+    @Test
     void scoresATransactionOnlyOnceHoweverOftenItArrives() {
         Transaction first = purchase("tx-1", "20.00", T0);
         Transaction second = purchase("tx-2", "30.00", T0.plus(Duration.ofMinutes(1)));
@@ -320,6 +355,96 @@ class ScoringTopologyTest {
                 tuple("tx-later", 0), tuple("tx-late", 200));
         assertThat(last(scored).reasons()).containsExactly(
                 new Reason("VELOCITY_1M", 200, "6 transactions in 60 s, limit 5"));
+    }
+
+    @Test
+    void scoresATransactionLateByTheGraceAgainstItsWholeDayWindow() {
+        send(purchase("tx-1", "9000.00", T0));
+        send(purchase("tx-2", "9000.00", T0.plus(Duration.ofHours(12))));
+        Transaction late = purchase("tx-3", "9000.00", T0.plus(Duration.ofHours(23).plusMinutes(59)));
+
+        send(late, T0.plus(Duration.ofHours(24).plusMinutes(29)));
+
+        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(late, Outcome.REVIEW, 500,
+                new Reason("LARGE_AMOUNT", 400, "amount 9000.00 EUR at or over limit 5000"),
+                new Reason("VELOCITY_AMOUNT_24H", 100, "27000.00 EUR in 86400 s, limit 25000")));
+    }
+
+    @Test
+    void keepsActivityExactlyTheLongestWindowPlusGraceBehindStreamTime() {
+        send(purchase("tx-1", "9000.00", T0));
+        send(purchase("tx-2", "9000.00", T0.plus(Duration.ofHours(12))));
+        Transaction late = purchase("tx-3", "9000.00", T0.plus(Duration.ofHours(23).plusMinutes(59)));
+
+        send(late, T0.plus(Duration.ofHours(24).plusMinutes(30)));
+
+        assertThat(last(decisions.readValuesToList()).reasons()).extracting(Reason::code)
+                .containsExactly("LARGE_AMOUNT", "VELOCITY_AMOUNT_24H");
+        assertThat(activityOf("card-1")).containsExactly("tx-1", "tx-2", "tx-3");
+    }
+
+    @Test
+    void evictsActivityOlderThanTheLongestWindowPlusGraceBeforeScoringALateTransaction() {
+        send(purchase("tx-1", "9000.00", T0));
+        send(purchase("tx-2", "9000.00", T0.plus(Duration.ofHours(12))));
+        Transaction late = purchase("tx-3", "9000.00", T0.plus(Duration.ofHours(23).plusMinutes(59)));
+
+        send(late, T0.plus(Duration.ofHours(24).plusMinutes(30).plusSeconds(1)));
+
+        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(late, Outcome.REVIEW, 400,
+                new Reason("LARGE_AMOUNT", 400, "amount 9000.00 EUR at or over limit 5000")));
+        assertThat(activityOf("card-1")).containsExactly("tx-2", "tx-3");
+    }
+
+    @Test
+    void scoresButForgetsTransactionsArrivingLaterThanTheLongestWindowPlusGrace() {
+        driver.close();
+        startTopology(policy(Duration.ofDays(7)));
+        Instant now = T0.plus(Duration.ofHours(25));
+        Transaction otherCard = transaction("tx-0", "card-2", "20.00", "5411", "DE", BERLIN_LAT, BERLIN_LON, now);
+        send(otherCard);
+        Transaction first = purchase("tx-1", "6000.00", T0);
+        Transaction second = purchase("tx-2", "6000.00", T0.plus(Duration.ofMinutes(10)));
+
+        send(first, now);
+        send(second, now);
+
+        Reason large = new Reason("LARGE_AMOUNT", 400, "amount 6000.00 EUR at or over limit 5000");
+        assertThat(decisions.readValuesToList()).containsExactly(decision(otherCard, Outcome.APPROVE, 0),
+                decision(first, Outcome.REVIEW, 400, large), decision(second, Outcome.REVIEW, 400, large));
+        assertThat(activityOf("card-1")).isEmpty();
+        assertThat(profile("card-1").count()).isEqualTo(2);
+    }
+
+    @Test
+    void dropsATransactionFromTheMinuteWindowExactlyOneMinuteLater() {
+        for (int i = 1; i <= 6; i++) {
+            send(purchase("tx-" + i, "10.00", T0.plusSeconds(10L * (i - 1))));
+        }
+        Transaction afterAPause = purchase("tx-7", "10.00", T0.plusSeconds(70));
+
+        send(afterAPause);
+
+        List<Decision> scored = decisions.readValuesToList();
+        assertThat(scored).extracting(Decision::score).containsExactly(0, 0, 0, 0, 0, 200, 0);
+        assertThat(scored.get(5).reasons()).containsExactly(
+                new Reason("VELOCITY_1M", 200, "6 transactions in 60 s, limit 5"));
+        assertThat(last(scored)).isEqualTo(decision(afterAPause, Outcome.APPROVE, 0));
+    }
+
+    @Test
+    void dropsTransactionsFromTheHourWindowOnceAnHourOld() {
+        for (int i = 1; i <= 21; i++) {
+            send(purchase("tx-" + i, "10.00", T0.plus(Duration.ofMinutes(2L * i))));
+        }
+        Transaction later = purchase("tx-22", "10.00", T0.plus(Duration.ofMinutes(64)));
+
+        send(later);
+
+        List<Decision> scored = decisions.readValuesToList();
+        assertThat(scored.get(20).reasons()).containsExactly(
+                new Reason("VELOCITY_1H", 150, "21 transactions in 3600 s, limit 20"));
+        assertThat(last(scored)).isEqualTo(decision(later, Outcome.APPROVE, 0));
     }
 
     @Test
@@ -409,7 +534,7 @@ class ScoringTopologyTest {
     @Test
     void namesEveryProcessorStoreAndBranchOfTheTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        ScoringTopology.build(builder, scorer(), policy());
+        ScoringTopology.build(builder, scorer(), policy(Duration.ofHours(1)));
 
         String description = builder.build().describe().toString();
 
@@ -428,13 +553,24 @@ class ScoringTopologyTest {
         return new Scorer(ScoringStreamFactory.rules(configuration), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    static ScoringPolicy policy() {
-        return new ScoringPolicy(Duration.ofDays(7), Duration.ofHours(1), Duration.ofMinutes(30),
+    /** Grace 30 minutes: the card activity is kept for 24 h 30 min behind stream time. */
+    static ScoringPolicy policy(Duration maxAge) {
+        return new ScoringPolicy(Duration.ofDays(7), maxAge, Duration.ofMinutes(30),
                 new PreScoringFilter(Set.of("m-test"), Set.of("test-")), new RuleSet("1", 300, 700, Map.of(), Set.of()));
     }
 
     private void send(Transaction transaction) {
         transactions.pipeInput(transaction.cardId(), transaction, transaction.eventTime());
+    }
+
+    /** Sends {@code transaction} as published at {@code published}: its record timestamp, which drives stream time. */
+    private void send(Transaction transaction, Instant published) {
+        transactions.pipeInput(transaction.cardId(), transaction, published);
+    }
+
+    private List<String> activityOf(String cardId) {
+        return driver.<String, CardActivity>getKeyValueStore(ScoringTopology.ACTIVITY_STORE).get(cardId).recent()
+                .stream().map(Activity::transactionId).toList();
     }
 
     private void sendEveryTenMinutes(String... amounts) {
