@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -31,18 +32,20 @@ public final class LocalStack implements AutoCloseable {
     private final ServiceProcess detector;
     private final ServiceProcess gateway;
 
-    private LocalStack(LocalStackOptions options, Infrastructure infrastructure) {
+    private LocalStack(LocalStackOptions options, Infrastructure infrastructure, Map<String, String> extraProperties) {
         this.options = options;
         this.infrastructure = infrastructure;
         Path logs = options.dataDir().resolve("logs");
         this.detector = new ServiceProcess("fraud-detector", options.home().resolve("fraud-detector"),
-                "io.cardwatch.detector.DetectorApplication", options.detectorPort(), detectorProperties(),
+                "io.cardwatch.detector.DetectorApplication", options.detectorPort(),
+                merged(detectorProperties(), extraProperties),
                 logs.resolve("fraud-detector.log"));
         this.gateway = new ServiceProcess("ingest-gateway", options.home().resolve("ingest-gateway"),
                 "io.cardwatch.gateway.GatewayApplication", options.gatewayPort(),
-                Map.of("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
+                merged(Map.of("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
                         "cardwatch.auth.producers.local.api-key-sha256", API_KEY_SHA256,
                         "otel.exporter.prometheus.port", Integer.toString(options.gatewayMetricsPort())),
+                        extraProperties),
                 logs.resolve("ingest-gateway.log"));
     }
 
@@ -60,15 +63,21 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts embedded Kafka and PostgreSQL, then both services. */
     public static LocalStack startEmbedded(LocalStackOptions options) {
+        return startEmbedded(options, Map.of());
+    }
+
+    /** The same, with system properties given to both services (e.g. {@code otel.*} to export traces). */
+    public static LocalStack startEmbedded(LocalStackOptions options, Map<String, String> serviceProperties) {
         prepare(options);
         var infrastructure = EmbeddedInfrastructure.start(options.dataDir(), options.postgresBinaries(),
                 options.kafkaPort(), options.postgresPort(), options.partitions());
-        return start(options, infrastructure);
+        return start(options, infrastructure, serviceProperties);
     }
 
     /** Starts both services on infrastructure that is already running (embedded or containers). */
-    public static LocalStack start(LocalStackOptions options, Infrastructure infrastructure) {
-        LocalStack stack = new LocalStack(options, infrastructure);
+    public static LocalStack start(LocalStackOptions options, Infrastructure infrastructure,
+                                   Map<String, String> serviceProperties) {
+        LocalStack stack = new LocalStack(options, infrastructure, serviceProperties);
         try {
             stack.detector.start();
             stack.gateway.start();
@@ -117,6 +126,12 @@ public final class LocalStack implements AutoCloseable {
                 "otel.exporter.prometheus.port", Integer.toString(options.detectorMetricsPort()),
                 // One local server: waiting minutes for a failover target that cannot appear helps nobody.
                 "datasources.default.data-source-properties.failoverTimeoutMs", "5000");
+    }
+
+    private static Map<String, String> merged(Map<String, String> properties, Map<String, String> extra) {
+        Map<String, String> merged = new HashMap<>(properties);
+        merged.putAll(extra);
+        return merged;
     }
 
     private static void prepare(LocalStackOptions options) {

@@ -1,6 +1,7 @@
 package io.cardwatch.local;
 
 import io.cardwatch.embedded.TopicCreator;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -16,8 +17,8 @@ import org.testcontainers.utility.DockerImageName;
 class ContainersEndToEndTest extends EndToEndScenarios {
 
     @Override
-    LocalStack startStack(LocalStackOptions options) {
-        return LocalStack.start(options, ContainerInfrastructure.start());
+    LocalStack startStack(LocalStackOptions options, Map<String, String> serviceProperties) {
+        return LocalStack.start(options, ContainerInfrastructure.start(), serviceProperties);
     }
 
     /** A Kafka and a PostgreSQL container, with the Cardwatch topics and database. */

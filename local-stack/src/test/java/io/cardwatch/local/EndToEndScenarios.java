@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.cardwatch.local.OtlpTraceReceiver.ReceivedSpan;
+import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,15 +34,20 @@ abstract class EndToEndScenarios {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private LocalStack stack;
+    private OtlpTraceReceiver traces;
 
-    /** Starts the infrastructure the services should use, given a fresh directory for its data. */
-    abstract LocalStack startStack(LocalStackOptions options);
+    /**
+     * Starts the infrastructure the services should use, given a fresh directory for its data, and the
+     * system with {@code serviceProperties} given to both services.
+     */
+    abstract LocalStack startStack(LocalStackOptions options, Map<String, String> serviceProperties);
 
     @BeforeAll
     void startSystem() {
         Path home = Path.of(System.getProperty("cardwatch.home", "..")).toAbsolutePath().normalize();
         Path dataDir = Path.of("target", "e2e-" + getClass().getSimpleName() + "-" + System.nanoTime()).toAbsolutePath();
-        stack = startStack(LocalStackOptions.forTest(home, dataDir));
+        traces = OtlpTraceReceiver.start();
+        stack = startStack(LocalStackOptions.forTest(home, dataDir), traces.exportProperties());
     }
 
     @AfterAll
@@ -47,6 +55,7 @@ abstract class EndToEndScenarios {
         if (stack != null) {
             stack.close();
         }
+        traces.close();
     }
 
     @Test
@@ -72,6 +81,48 @@ abstract class EndToEndScenarios {
         assertThat(decision("e2e-tx-2")).isEmpty();
     }
 
+    @Test
+    void aTransactionIsOneTraceFromHttpIngestThroughScoringToItsDatabaseRow() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String callerSpanId = "b7ad6b7169203331";
+
+        HttpResponse<String> response = post(transaction("e2e-traced-1", "42.00"), "00-" + traceId + "-" + callerSpanId + "-01");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        awaitDecision("e2e-traced-1");
+        ReceivedSpan write = awaitSpan(traceId, "fraud-detector", "INSERT decisions", Span.SpanKind.SPAN_KIND_CLIENT);
+        List<ReceivedSpan> trace = traces.spans().stream().filter(span -> span.traceId().equals(traceId)).toList();
+        ReceivedSpan request = only(trace, "ingest-gateway", "POST /v1/transactions", Span.SpanKind.SPAN_KIND_SERVER);
+        ReceivedSpan publish = only(trace, "ingest-gateway", "transactions publish", Span.SpanKind.SPAN_KIND_PRODUCER);
+        ReceivedSpan scoring = only(trace, "fraud-detector", "process transactions", Span.SpanKind.SPAN_KIND_CONSUMER);
+        assertThat(request.parentSpanId()).isEqualTo(callerSpanId);
+        assertThat(publish.parentSpanId()).isEqualTo(request.spanId());
+        assertThat(scoring.parentSpanId()).isEqualTo(publish.spanId());
+        assertThat(write.parentSpanId()).isEqualTo(scoring.spanId());
+    }
+
+    private ReceivedSpan awaitSpan(String traceId, String service, String name, Span.SpanKind kind)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var found = traces.spans().stream().filter(span -> span.traceId().equals(traceId)
+                    && span.service().equals(service) && span.name().equals(name) && span.kind() == kind).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No span " + name + " from " + service + " in trace " + traceId + " among "
+                + traces.spans());
+    }
+
+    private static ReceivedSpan only(List<ReceivedSpan> trace, String service, String name, Span.SpanKind kind) {
+        List<ReceivedSpan> found = trace.stream().filter(span -> span.service().equals(service)
+                && span.name().equals(name) && span.kind() == kind).toList();
+        assertThat(found).as("%s spans of %s in %s", name, service, trace).hasSize(1);
+        return found.get(0);
+    }
+
     private static String transaction(String id, String amount) {
         return ("{\"transactionId\":\"%s\",\"cardId\":\"card-7\",\"amount\":%s,\"currency\":\"EUR\","
                 + "\"merchantId\":\"m-9\",\"merchantCategory\":\"5732\",\"country\":\"FR\",\"latitude\":48.8566,"
@@ -84,13 +135,21 @@ abstract class EndToEndScenarios {
     }
 
     private HttpResponse<String> post(String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/v1/transactions"))
+        return HTTP.send(postRequest(json).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts as a caller that traces its own requests: its span is the parent of the gateway's. */
+    private HttpResponse<String> post(String json, String traceparent) throws Exception {
+        return HTTP.send(postRequest(json).header("traceparent", traceparent).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder postRequest(String json) {
+        return HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/v1/transactions"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + LocalStack.API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
-                .timeout(Duration.ofSeconds(30))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30));
     }
 
     private String awaitDecision(String transactionId) throws Exception {
