@@ -20,7 +20,7 @@ public final class DeadLetterMetrics {
 
     public static final String CONFIG = "cardwatch.dead-letter.metrics";
 
-    /** Causes counted from the start at zero, so that dashboards show none rather than no data. */
+    /** What the topology sets aside. */
     private static final List<String> KNOWN_CAUSES = List.of(RejectedRecordException.UNDESERIALIZABLE,
             RejectedRecordException.INVALID, RejectedRecordException.TOO_OLD);
     private static final AttributeKey<String> CAUSE = AttributeKey.stringKey("cardwatch.dead_letter.cause");
@@ -31,7 +31,12 @@ public final class DeadLetterMetrics {
     public DeadLetterMetrics(Meter meter) {
         deadLetters = meter.counterBuilder("cardwatch.dead_letters").setUnit("{record}")
                 .setDescription("Records set aside on the dead-letter topic, by cause and source topic").build();
-        KNOWN_CAUSES.forEach(cause -> deadLetters.add(0, Attributes.of(CAUSE, cause, SOURCE, Topics.TRANSACTIONS.name())));
+        KNOWN_CAUSES.forEach(cause -> expect(cause, Topics.TRANSACTIONS.name()));
+    }
+
+    /** Counts a cause from zero, so that dashboards show none rather than no data until the first one. */
+    public void expect(String cause, String sourceTopic) {
+        deadLetters.add(0, Attributes.of(CAUSE, cause, SOURCE, sourceTopic));
     }
 
     public void setAside(String cause, String sourceTopic) {

@@ -2,6 +2,7 @@ package io.cardwatch.detector.sink;
 
 import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.events.DeadLetters;
+import io.cardwatch.events.Topics;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +25,8 @@ class DeadLetterSink {
     DeadLetterSink(DeadLetterPublisher publisher, DeadLetterMetrics metrics) {
         this.publisher = publisher;
         this.metrics = metrics;
+        metrics.expect(UNDESERIALIZABLE, Topics.DECISIONS.name());
+        metrics.expect(REJECTED_BY_DATABASE, Topics.DECISIONS.name());
     }
 
     void setAside(ConsumerRecord<String, byte[]> record, String cause, Throwable error) {

@@ -1,0 +1,149 @@
+package io.cardwatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardwatch.events.Topics;
+import io.cardwatch.simulator.HttpSender;
+import io.cardwatch.simulator.Simulation;
+import io.cardwatch.simulator.SimulationSettings;
+import io.cardwatch.simulator.TrafficModel;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every query of every dashboard in helm/cardwatch/dashboards returns data from a real Prometheus that has
+ * scraped both services of a running system under traffic, over many scrape intervals.
+ */
+class DashboardQueriesTest {
+
+    private static final String NAMESPACE = "local";
+    // Grafana's own variables, as Grafana would expand them for a recent time range and 1 s scrapes.
+    private static final Map<String, String> GRAFANA_VARIABLES = Map.of(
+            "$__rate_interval", "15s", "$__interval", "5s", "$__range", "5m", "${datasource}", "prometheus");
+    private static final Pattern LABEL_VALUES = Pattern.compile("^label_values\\((.*),\\s*([a-z_]+)\\)$");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Path home = Path.of(System.getProperty("cardwatch.home", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void everyPanelAndVariableOfEveryDashboardReturnsDataFromALiveSystem() throws Exception {
+        List<DashboardQuery> queries = dashboardQueries();
+        assertThat(queries.stream().map(DashboardQuery::dashboard).distinct())
+                .containsExactlyInAnyOrder("Cardwatch / Pipeline overview", "Cardwatch / Fraud operations",
+                        "Cardwatch / Sink and database");
+
+        Path dataDir = Path.of("target", "dashboards-" + System.nanoTime()).toAbsolutePath();
+        LocalStackOptions options = LocalStackOptions.forTest(home, dataDir);
+        try (LocalStack stack = LocalStack.startEmbedded(options);
+             PrometheusServer prometheus = PrometheusServer.start(home, dataDir.resolve("prometheus"), NAMESPACE,
+                     Map.of("ingest-gateway", "127.0.0.1:" + options.gatewayMetricsPort(),
+                             "fraud-detector", "127.0.0.1:" + options.detectorMetricsPort()))) {
+            sendTraffic(stack);
+            Thread.sleep(10_000);
+
+            List<String> failures = new ArrayList<>();
+            for (DashboardQuery query : queries) {
+                String promql = query.promql();
+                List<JsonNode> series = prometheus.query(promql);
+                if (series.isEmpty()) {
+                    failures.add(query.dashboard() + " / " + query.panel() + ": " + promql);
+                }
+            }
+            System.out.printf("Dashboard queries: %d passed, %d failed%n", queries.size() - failures.size(),
+                    failures.size());
+            failures.forEach(failure -> System.out.println("  no data: " + failure));
+            assertThat(failures).isEmpty();
+        }
+    }
+
+    /** Labelled traffic with fraud, refused requests, and a record the detector cannot read. */
+    private void sendTraffic(LocalStack stack) throws Exception {
+        var traffic = new TrafficModel(new SimulationSettings(7, 200, Duration.ofMillis(20), 0.05, Instant.now()));
+        try (HttpSender sender = new HttpSender(stack.gatewayUrl(), LocalStack.API_KEY, 3)) {
+            new Simulation(traffic, sender, 16).run(3_000, 150, new StringWriter(), summary -> { });
+        }
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()
+                            + "/v1/transactions")).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + LocalStack.API_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"transactionId\":\"bad-" + i + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(400);
+        }
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.infrastructure().kafkaBootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), "card-x", "{not a transaction")).get();
+        }
+    }
+
+    private List<DashboardQuery> dashboardQueries() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<DashboardQuery> queries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(home.resolve("helm/cardwatch/dashboards"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode dashboard = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                String title = dashboard.path("title").asText();
+                for (JsonNode variable : dashboard.path("templating").path("list")) {
+                    if (variable.path("type").asText().equals("query")) {
+                        queries.add(new DashboardQuery(title, "variable " + variable.path("name").asText(),
+                                variable.path("query").path("query").asText()));
+                    }
+                }
+                addPanels(title, dashboard.path("panels"), queries);
+            }
+        }
+        return queries;
+    }
+
+    private static void addPanels(String dashboard, JsonNode panels, List<DashboardQuery> queries) {
+        for (JsonNode panel : panels) {
+            if (panel.path("type").asText().equals("row")) {
+                addPanels(dashboard, panel.path("panels"), queries);
+                continue;
+            }
+            assertThat(panel.path("targets").size()).as("targets of panel %s", panel.path("title").asText())
+                    .isPositive();
+            for (JsonNode target : panel.path("targets")) {
+                queries.add(new DashboardQuery(dashboard, panel.path("title").asText() + " ["
+                        + target.path("refId").asText() + "]", target.path("expr").asText()));
+            }
+        }
+    }
+
+    /** One query of a dashboard, with Grafana's and the dashboard's variables as Grafana would expand them. */
+    record DashboardQuery(String dashboard, String panel, String expr) {
+
+        String promql() {
+            String promql = expr.replace("$namespace", NAMESPACE).replace("$instance", ".*");
+            for (var variable : GRAFANA_VARIABLES.entrySet()) {
+                promql = promql.replace(variable.getKey(), variable.getValue());
+            }
+            // A variable's label_values(selector, label) lists the label's values of the selected series.
+            Matcher labelValues = LABEL_VALUES.matcher(promql);
+            return labelValues.matches() ? "count by (" + labelValues.group(2) + ") (" + labelValues.group(1) + ")"
+                    : promql;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.cardwatch.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardwatch.embedded.FreePorts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Prometheus server (2.x, Debian's package, installed by deploy/observability/ensure-prometheus.sh
+ * when missing) on loopback, scraping the given jobs every second with a {@code namespace} label, as the
+ * Helm chart's PodMonitor and docker-compose do.
+ */
+final class PrometheusServer implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final int port;
+
+    private PrometheusServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Scrapes each job's {@code host:port} target, labelled with {@code namespace}. */
+    static PrometheusServer start(Path home, Path dir, String namespace, Map<String, String> targets)
+            throws IOException, InterruptedException {
+        install(home);
+        Files.createDirectories(dir);
+        StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                + "scrape_configs:\n");
+        targets.forEach((job, target) -> config.append("  - job_name: ").append(job).append('\n')
+                .append("    static_configs:\n      - targets: [\"").append(target).append("\"]\n")
+                .append("        labels: {namespace: \"").append(namespace).append("\"}\n"));
+        Path configFile = Files.writeString(dir.resolve("prometheus.yml"), config);
+        int port = FreePorts.pick();
+        Process process = new ProcessBuilder("prometheus", "--config.file=" + configFile,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        PrometheusServer server = new PrometheusServer(process, port);
+        server.awaitReady();
+        return server;
+    }
+
+    /** The series an instant query returns; empty when it returns no data. */
+    List<JsonNode> query(String promql) throws IOException, InterruptedException {
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
+                + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        if (!"success".equals(body.path("status").asText())) {
+            throw new IllegalArgumentException(body.path("error").asText("HTTP " + response.statusCode()));
+        }
+        List<JsonNode> series = new ArrayList<>();
+        body.path("data").path("result").forEach(series::add);
+        return series;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static void install(Path home) throws IOException, InterruptedException {
+        Process installer = new ProcessBuilder(home.resolve("deploy/observability/ensure-prometheus.sh").toString())
+                .inheritIO().start();
+        if (installer.waitFor() != 0) {
+            throw new IllegalStateException("Prometheus is not installed and could not be: see the message above");
+        }
+    }
+
+    private void awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Prometheus exited with " + process.exitValue());
+            }
+            try {
+                var ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Prometheus did not become ready within 30 s");
+    }
+}
