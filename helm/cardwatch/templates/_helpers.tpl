@@ -27,6 +27,11 @@ app.kubernetes.io/managed-by: {{ (index . 0).Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" (index . 0).Chart.Name (index . 0).Chart.Version }}
 {{- end -}}
 
+{{/* Pod label holding the service's name (ingest-gateway, fraud-detector): the scrape job of its series. */}}
+{{- define "cardwatch.serviceLabel" -}}
+cardwatch.io/service
+{{- end -}}
+
 {{/* Image of a service: (list $ "ingest-gateway"). */}}
 {{- define "cardwatch.image" -}}
 {{- $root := index . 0 -}}

@@ -92,6 +92,7 @@ class ChartProductionValuesTest {
     void exportsTelemetryToTheCollector(String workload) {
         Container container = container(manifests, workload);
 
+        assertThat(env(container, "OTEL_TRACES_EXPORTER")).isEqualTo("otlp");
         assertThat(env(container, "OTEL_EXPORTER_OTLP_ENDPOINT"))
                 .isEqualTo("http://opentelemetry-collector.observability:4318");
         assertThat(env(container, "OTEL_SERVICE_NAME")).isEqualTo(container.getName());

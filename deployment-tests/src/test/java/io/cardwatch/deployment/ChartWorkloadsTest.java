@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
 import java.util.Map;
@@ -100,10 +101,41 @@ class ChartWorkloadsTest {
 
         assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(selector(manifests, workload));
         assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
-        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> assertThat(rule.getPorts())
-                .singleElement().satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("http")));
+        assertThat(policy.getSpec().getIngress()).hasSize(2);
+        assertThat(policy.getSpec().getIngress().get(0).getPorts())
+                .singleElement().satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("http"));
         assertThat(policy.getSpec().getEgress()).anySatisfy(rule -> assertThat(rule.getPorts())
                 .anySatisfy(port -> assertThat(port.getPort().getIntVal()).isEqualTo(53)));
+    }
+
+    @ParameterizedTest(name = "{0} values: {2}")
+    @MethodSource("renderings")
+    void servesPrometheusMetricsOnTheMetricsPortToTheMonitoringPeersOnly(String values, Manifests manifests,
+                                                                        String workload) {
+        Container container = container(manifests, workload);
+        NetworkPolicyIngressRule scrapes = manifests.one(NetworkPolicy.class, workload).getSpec().getIngress().get(1);
+
+        assertThat(container.getPorts()).filteredOn(port -> "metrics".equals(port.getName())).singleElement()
+                .satisfies(port -> assertThat(port.getContainerPort()).isEqualTo(9464));
+        assertThat(env(container, "OTEL_EXPORTER_PROMETHEUS_PORT")).isEqualTo("9464");
+        assertThat(scrapes.getPorts()).singleElement()
+                .satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("metrics"));
+        if (values.equals("production")) {
+            assertThat(scrapes.getFrom()).singleElement().satisfies(peer -> assertThat(
+                    peer.getNamespaceSelector().getMatchLabels())
+                    .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring")));
+        } else {
+            assertThat(scrapes.getFrom()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} values: {2}")
+    @MethodSource("renderings")
+    void podsAreLabelledWithTheServiceTheirMetricsComeFrom(String values, Manifests manifests, String workload) {
+        Map<String, String> podLabels = manifests.one(Deployment.class, workload).getSpec().getTemplate()
+                .getMetadata().getLabels();
+
+        assertThat(podLabels).containsEntry("cardwatch.io/service", container(manifests, workload).getName());
     }
 
     @ParameterizedTest(name = "{0} values: {2}")

@@ -112,17 +112,33 @@ class ComposeConsistencyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
-    void telemetryFlowsThroughTheCollectorIntoPrometheus(String service) {
+    void tracesGoToTheCollectorOverOtlp(String service) {
         Map<String, Object> collector = new Yaml().load(Repository.read(
                 Repository.ROOT.resolve("deploy/compose/otel-collector.yaml")));
-        Map<String, Object> prometheus = new Yaml().load(Repository.read(
-                Repository.ROOT.resolve("deploy/compose/prometheus.yml")));
 
         assertThat(environment(service)).containsEntry("OTEL_SERVICE_NAME", service)
-                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318");
+                .containsEntry("OTEL_TRACES_EXPORTER", "otlp")
+                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318")
+                .containsEntry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         assertThat(at(collector, "receivers", "otlp", "protocols", "http", "endpoint")).isEqualTo("0.0.0.0:4318");
-        assertThat(at(collector, "exporters", "prometheus", "endpoint")).isEqualTo("0.0.0.0:8889");
-        assertThat(prometheus.toString()).contains("targets=[otel-collector:8889]");
+        assertThat(at(collector, "service", "pipelines", "traces", "receivers")).isEqualTo(List.of("otlp"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    void prometheusScrapesEachServiceAsTheJobTheDashboardsSelect(String service) {
+        Map<String, Object> prometheus = new Yaml().load(Repository.read(
+                Repository.ROOT.resolve("deploy/compose/prometheus.yml")));
+        List<Map<String, Object>> jobs = listOfMaps(prometheus.get("scrape_configs"));
+
+        assertThat(jobs).extracting(job -> job.get("job_name"))
+                .containsExactlyInAnyOrder("ingest-gateway", "fraud-detector");
+        Map<String, Object> job = jobs.stream().filter(scrape -> service.equals(scrape.get("job_name")))
+                .findFirst().orElseThrow();
+        assertThat(job.getOrDefault("metrics_path", "/metrics")).isEqualTo("/metrics");
+        assertThat(listOfMaps(job.get("static_configs"))).singleElement().isEqualTo(Map.of(
+                "targets", List.of(service + ":" + environment(service).get("OTEL_EXPORTER_PROMETHEUS_PORT")),
+                "labels", Map.of("namespace", "cardwatch")));
     }
 
     @Test
@@ -174,6 +190,11 @@ class ComposeConsistencyTest {
     @SuppressWarnings("unchecked")
     private static List<String> list(Object service, String key) {
         return (List<String>) ((Map<String, Object>) service).getOrDefault(key, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOfMaps(Object node) {
+        return (List<Map<String, Object>>) node;
     }
 
     @SuppressWarnings("unchecked")
