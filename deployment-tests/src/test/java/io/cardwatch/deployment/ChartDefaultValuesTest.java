@@ -16,8 +16,11 @@ class ChartDefaultValuesTest {
     private final Manifests manifests = ChartRendering.withDefaultValues();
 
     @Test
-    void rendersExactlyTheCoreResources() {
+    void rendersExactlyTheCoreResourcesAndTheShippedDashboards() {
         assertThat(manifests.kindsAndNames()).containsExactly(
+                "ConfigMap/rel-cardwatch-dashboard-cardwatch-fraud-operations",
+                "ConfigMap/rel-cardwatch-dashboard-cardwatch-pipeline",
+                "ConfigMap/rel-cardwatch-dashboard-cardwatch-sink",
                 "Deployment/rel-cardwatch-detector",
                 "Deployment/rel-cardwatch-gateway",
                 "HorizontalPodAutoscaler/rel-cardwatch-gateway",
