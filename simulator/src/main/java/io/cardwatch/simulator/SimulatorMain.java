@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Command line: {@code --target http://127.0.0.1:8080} (or {@code kafka://127.0.0.1:9092}), {@code --count},
  * {@code --rate} (per second; 0 = as fast as possible), {@code --seed}, {@code --cards}, {@code --fraud-rate},
- * {@code --concurrency}, {@code --labels FILE}, {@code --api-key}. See docs/simulator.md.
+ * {@code --concurrency}, {@code --batch} (transactions per HTTP request), {@code --linger-ms}, {@code --labels FILE},
+ * {@code --api-key}. See docs/simulator.md.
  */
 public final class SimulatorMain {
 
@@ -30,8 +31,11 @@ public final class SimulatorMain {
                 rate > 0 ? Duration.ofNanos((long) (1e9 / rate)) : Duration.ofMillis(1),
                 Double.parseDouble(options.getOrDefault("fraud-rate", "0.01")), Instant.now());
         Path labels = Path.of(options.getOrDefault("labels", "simulation-labels.csv"));
-        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
-        try (TransactionSender sender = sender(target, options.getOrDefault("api-key", "local-dev-key"));
+        int batch = Integer.parseInt(options.getOrDefault("batch", "1"));
+        // Enough in flight to fill several batches at once.
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", String.valueOf(Math.max(64, 4 * batch))));
+        try (TransactionSender sender = sender(target, options.getOrDefault("api-key", "local-dev-key"), batch,
+                Duration.ofMillis(Long.parseLong(options.getOrDefault("linger-ms", "5"))));
              Writer labelWriter = Files.newBufferedWriter(labels, StandardCharsets.UTF_8)) {
             labelWriter.write("transactionId,scenario,episode\n");
             RunSummary summary = new Simulation(new TrafficModel(settings), sender, concurrency)
@@ -40,12 +44,12 @@ public final class SimulatorMain {
         }
     }
 
-    static TransactionSender sender(String target, String apiKey) {
+    static TransactionSender sender(String target, String apiKey, int batch, Duration linger) {
         if (target.startsWith("kafka://")) {
             return new KafkaSender(target.substring("kafka://".length()));
         }
         if (target.startsWith("http://") || target.startsWith("https://")) {
-            return new HttpSender(target, apiKey, 50);
+            return batch > 1 ? new BatchHttpSender(target, apiKey, batch, linger, 50) : new HttpSender(target, apiKey, 50);
         }
         throw new IllegalArgumentException("--target is http(s)://host:port or kafka://bootstrap, not " + target);
     }

@@ -1,0 +1,172 @@
+package io.cardwatch.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cardwatch.events.Topics;
+import io.cardwatch.events.Transaction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Posts transactions to the gateway's batch endpoint, up to {@code batchSize} per request; a batch that is
+ * not full is posted once its oldest transaction has waited {@code linger}. Reads the result of each event:
+ * an event the gateway could not store now, or a whole batch answered other than 200 or a 4xx, is resent
+ * with the same transaction IDs; an event refused as invalid is not.
+ */
+public final class BatchHttpSender implements TransactionSender {
+
+    private static final long RETRY_DELAY_MS = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService lingerTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "batch-linger");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final URI endpoint;
+    private final String apiKey;
+    private final int batchSize;
+    private final Duration linger;
+    private final int maxAttempts;
+    private List<Pending> filling = new ArrayList<>();
+
+    /** @param apiKey the producer's API key, sent as a bearer token */
+    public BatchHttpSender(String gatewayUrl, String apiKey, int batchSize, Duration linger, int maxAttempts) {
+        this.endpoint = URI.create(gatewayUrl + "/v1/transactions:batch");
+        this.apiKey = apiKey;
+        this.batchSize = batchSize;
+        this.linger = linger;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public CompletableFuture<Delivery> send(Transaction transaction) {
+        Pending pending = new Pending(Topics.TRANSACTIONS.valueSerde().serializer()
+                .serialize(Topics.TRANSACTIONS.name(), transaction), new CompletableFuture<>());
+        List<Pending> full = add(pending);
+        if (full != null) {
+            post(full, 1);
+        }
+        return pending.delivery();
+    }
+
+    private synchronized List<Pending> add(Pending pending) {
+        filling.add(pending);
+        if (filling.size() == 1) {
+            List<Pending> batch = filling;
+            lingerTimer.schedule(() -> postIfStillFilling(batch), linger.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return filling.size() >= batchSize ? takeFilling() : null;
+    }
+
+    private void postIfStillFilling(List<Pending> batch) {
+        boolean due;
+        synchronized (this) {
+            due = filling == batch;
+            if (due) {
+                takeFilling();
+            }
+        }
+        if (due) {
+            post(batch, 1);
+        }
+    }
+
+    private List<Pending> takeFilling() {
+        List<Pending> batch = filling;
+        filling = new ArrayList<>();
+        return batch;
+    }
+
+    private void post(List<Pending> batch, int attempt) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(batch)))
+                .build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .whenComplete((response, error) -> settle(batch, attempt, response));
+    }
+
+    private void settle(List<Pending> batch, int attempt, HttpResponse<byte[]> response) {
+        int status = response == null ? 0 : response.statusCode();
+        if (status >= 400 && status < 500 && status != 429) {
+            batch.forEach(pending -> pending.delivery().complete(Delivery.REFUSED));
+            return;
+        }
+        List<Pending> resend = status == 200 ? settleEach(batch, response.body()) : batch;
+        if (resend.isEmpty()) {
+            return;
+        }
+        if (attempt >= maxAttempts) {
+            resend.forEach(pending -> pending.delivery().complete(Delivery.FAILED));
+            return;
+        }
+        CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS)
+                .execute(() -> post(resend, attempt + 1));
+    }
+
+    /** Completes the accepted and refused events of {@code batch} and returns those to resend. */
+    private static List<Pending> settleEach(List<Pending> batch, byte[] answer) {
+        JsonNode results;
+        try {
+            results = JSON.readTree(answer).path("results");
+        } catch (IOException unreadable) {
+            return batch;
+        }
+        List<Pending> resend = new ArrayList<>();
+        for (int index = 0; index < batch.size(); index++) {
+            Pending pending = batch.get(index);
+            switch (results.path(index).path("status").asText()) {
+                case "ACCEPTED" -> pending.delivery().complete(Delivery.ACCEPTED);
+                case "REJECTED" -> pending.delivery().complete(Delivery.REFUSED);
+                default -> resend.add(pending);
+            }
+        }
+        return resend;
+    }
+
+    private static byte[] body(List<Pending> batch) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(batch.size() * 320 + 32);
+        body.writeBytes("{\"transactions\":[".getBytes(StandardCharsets.US_ASCII));
+        for (int index = 0; index < batch.size(); index++) {
+            if (index > 0) {
+                body.write(',');
+            }
+            body.writeBytes(batch.get(index).json());
+        }
+        body.writeBytes("]}".getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
+    /** Posts what is still waiting for a full batch. */
+    @Override
+    public void close() {
+        List<Pending> rest;
+        synchronized (this) {
+            rest = takeFilling();
+        }
+        if (!rest.isEmpty()) {
+            post(rest, 1);
+        }
+        lingerTimer.shutdown();
+    }
+
+    private record Pending(byte[] json, CompletableFuture<Delivery> delivery) {
+    }
+}
