@@ -24,12 +24,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +55,9 @@ class CardProfileQueryTest {
     private static final Instant HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS);
     /** On partitions 2, 1, 1 and 0 of the three of {@code transactions}, so that both instances hold some. */
     private static final List<String> CARDS = List.of("card-1", "card-2", "card-3", "card-8");
+    private static final String APPLICATION_ID = "cardwatch-fraud-detector";
+    private static final String EIGHT_PROFILE = profile("card-8",
+            "{\"count\":2,\"mean\":50.0,\"sumOfSquaredDeviations\":1250.0}");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private DetectorTestServers servers;
@@ -93,7 +100,7 @@ class CardProfileQueryTest {
                 "card-1", profile("card-1", "{\"count\":2,\"mean\":50.0,\"sumOfSquaredDeviations\":200.0}"),
                 "card-2", profile("card-2", "{\"count\":2,\"mean\":10.0,\"sumOfSquaredDeviations\":12.5}"),
                 "card-3", profile("card-3", "{\"count\":2,\"mean\":200.0,\"sumOfSquaredDeviations\":20000.0}"),
-                "card-8", profile("card-8", "{\"count\":2,\"mean\":50.0,\"sumOfSquaredDeviations\":1250.0}"));
+                "card-8", EIGHT_PROFILE);
 
         Map<String, HttpResponse<String>> fromFirst = new HashMap<>();
         Map<String, HttpResponse<String>> fromSecond = new HashMap<>();
@@ -140,15 +147,33 @@ class CardProfileQueryTest {
 
     @Test
     @Order(4)
-    void aQueryForACardWhoseHolderHasStoppedIsUnavailableWithWhenToRetry() throws Exception {
+    void aStoppedInstanceLeavesTheGroupAtOnceAndTheOtherAnswersForItsCards() throws Exception {
+        // given
         Detector holder = holderOf("card-8");
         Detector other = holder == first ? second : first;
-        // Kafka Streams leaves its group only when the session times out, so the other still sees it as holder.
+
+        // when
         holder.close();
 
-        HttpResponse<String> response = get(other, "card-8", false);
+        // then: without leaving, it would stay a member, its cards unscored, until the session times out (45 s)
+        assertThat(groupMembers()).isEqualTo(consumersOf(other));
+        HttpResponse<String> response = awaitProfile(other, "card-8", EIGHT_PROFILE);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(EIGHT_PROFILE);
+    }
 
-        assertUnavailable(response, "Instance " + holder.endpoint() + " holding card card-8 did not answer");
+    private Set<String> groupMembers() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                servers.broker().bootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of(APPLICATION_ID)).all().get().get(APPLICATION_ID).members()
+                    .stream().map(MemberDescription::clientId).collect(Collectors.toSet());
+        }
+    }
+
+    /** The client IDs of the consumers of an instance's stream threads. */
+    private static Set<String> consumersOf(Detector detector) {
+        return detector.streams().metadataForLocalThreads().stream().map(ThreadMetadata::consumerClientId)
+                .collect(Collectors.toSet());
     }
 
     private static void assertUnavailable(HttpResponse<String> response, String detail) {
@@ -235,17 +260,16 @@ class CardProfileQueryTest {
     }
 
     /** One detector instance: its application context, with the HTTP server it advertises. */
-    private record Detector(ApplicationContext context, int port) implements AutoCloseable {
+    private record Detector(EmbeddedServer server, int port) implements AutoCloseable {
 
         static Detector start(DetectorTestServers servers, String name) {
             int port = FreePorts.pick();
             Map<String, Object> properties = new HashMap<>(servers.instanceProperties(name, port));
-            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
-            return new Detector(server.getApplicationContext(), port);
+            return new Detector(ApplicationContext.run(EmbeddedServer.class, properties, "test"), port);
         }
 
         KafkaStreams streams() {
-            return context.getBean(KafkaStreams.class);
+            return server.getApplicationContext().getBean(KafkaStreams.class);
         }
 
         HostInfo host() {
@@ -258,7 +282,7 @@ class CardProfileQueryTest {
 
         @Override
         public void close() {
-            context.close();
+            server.getApplicationContext().close();
         }
     }
 }
