@@ -4,7 +4,6 @@ import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.rules.LiveConfiguration;
 import io.cardwatch.detector.rules.RuleSetValidator;
 import io.cardwatch.events.Decision;
-import io.cardwatch.events.JsonSerde;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
@@ -53,9 +52,9 @@ public final class ScoringTopology {
 
     private static void addCardStores(StreamsBuilder builder, ScoringPolicy policy) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE),
-                Serdes.String(), new JsonSerde<>(CardProfile.class)));
+                Serdes.String(), new StateSerde<>(CardProfile.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVITY_STORE),
-                Serdes.String(), new JsonSerde<>(CardActivity.class)));
+                Serdes.String(), new StateSerde<>(CardActivity.class)));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_STORE,
                 policy.dedupHorizon(), policy.dedupHorizon(), false), Serdes.String(), Serdes.Long()));
     }
