@@ -3,9 +3,9 @@ package io.cardwatch.benchmarks;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Topics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -17,7 +17,9 @@ import org.apache.kafka.common.TopicPartition;
 final class DecisionWatch implements AutoCloseable, FixedRateHttpLoad.Listener {
 
     private final KafkaConsumer<String, Decision> consumer;
-    private final Map<String, Long> awaited = new ConcurrentHashMap<>();
+    private final Map<String, Long> awaited = new HashMap<>();
+    // A decision can be visible before its 202 has reached the client.
+    private final Map<String, Long> decidedEarly = new HashMap<>();
     private final Latencies latencies = new Latencies();
     private final Thread poller;
     private volatile boolean running = true;
@@ -36,32 +38,41 @@ final class DecisionWatch implements AutoCloseable, FixedRateHttpLoad.Listener {
     }
 
     @Override
-    public void accepted(String transactionId, long intendedNanos) {
-        awaited.put(transactionId, intendedNanos);
+    public synchronized void accepted(String transactionId, long intendedNanos) {
+        Long decided = decidedEarly.remove(transactionId);
+        if (decided == null) {
+            awaited.put(transactionId, intendedNanos);
+        } else {
+            latencies.record(intendedNanos, decided);
+        }
+    }
+
+    private synchronized void decided(String transactionId, long decidedNanos) {
+        Long intended = awaited.remove(transactionId);
+        if (intended == null) {
+            decidedEarly.put(transactionId, decidedNanos);
+        } else {
+            latencies.record(intended, decidedNanos);
+        }
     }
 
     /** Waits for the decisions still expected, then returns the latencies and how many never came. */
     Latencies awaitAll(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!awaited.isEmpty() && System.nanoTime() < deadline) {
+        while (missing() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         return latencies;
     }
 
-    int missing() {
+    synchronized int missing() {
         return awaited.size();
     }
 
     private void poll() {
         while (running) {
-            consumer.poll(Duration.ofMillis(20)).forEach(record -> {
-                long now = System.nanoTime();
-                Long intended = awaited.remove(record.value().transactionId());
-                if (intended != null) {
-                    latencies.record(intended, now);
-                }
-            });
+            consumer.poll(Duration.ofMillis(20)).forEach(record -> decided(record.value().transactionId(),
+                    System.nanoTime()));
         }
         consumer.close();
     }

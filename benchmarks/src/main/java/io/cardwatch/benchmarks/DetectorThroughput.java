@@ -57,6 +57,25 @@ final class DetectorThroughput {
         return Cluster.timeProgress(() -> rows(stack.infrastructure()), decisions, Duration.ofMinutes(15));
     }
 
+    /**
+     * Waits until the detector has scored every transaction posted so far and its sink has stored the decisions,
+     * so that one benchmark's backlog does not slow the next.
+     */
+    static void awaitIdle(LocalStack stack, Cluster cluster) throws Exception {
+        long posted = cluster.endOffsets("transactions");
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (committed(cluster, SCORING_GROUP, "transactions") < posted && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        long rows = rows(stack.infrastructure());
+        long previous = -1;
+        while (rows != previous && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            previous = rows;
+            rows = rows(stack.infrastructure());
+        }
+    }
+
     private static long committed(Cluster cluster, String group, String topic) {
         try {
             return cluster.committed(group, topic);

@@ -25,14 +25,19 @@ public final class DetectionReportMain {
 
     public static void main(String[] args) throws IOException, SQLException {
         Map<String, String> options = SimulatorMain.parse(args);
-        Map<String, DetectionReport.Label> labels = readLabels(Path.of(options.getOrDefault("labels",
-                "simulation-labels.csv")));
-        Set<String> decided = new HashSet<>();
-        Set<String> flagged = new HashSet<>();
         try (Connection connection = DriverManager.getConnection(
                 options.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5433/cardwatch"),
-                options.getOrDefault("user", "postgres"), options.getOrDefault("password", ""));
-             Statement statement = connection.createStatement();
+                options.getOrDefault("user", "postgres"), options.getOrDefault("password", ""))) {
+            System.out.print(report(Path.of(options.getOrDefault("labels", "simulation-labels.csv")), connection));
+        }
+    }
+
+    /** The report of the simulated transactions labelled in {@code labelsFile}, from the decisions stored. */
+    public static DetectionReport report(Path labelsFile, Connection connection) throws IOException, SQLException {
+        Map<String, DetectionReport.Label> labels = readLabels(labelsFile);
+        Set<String> decided = new HashSet<>();
+        Set<String> flagged = new HashSet<>();
+        try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
                      "SELECT transaction_id, outcome FROM decisions WHERE transaction_id LIKE 'sim-%'")) {
             while (rows.next()) {
@@ -42,7 +47,7 @@ public final class DetectionReportMain {
                 }
             }
         }
-        System.out.print(DetectionReport.of(labels, flagged, decided));
+        return DetectionReport.of(labels, flagged, decided);
     }
 
     static Map<String, DetectionReport.Label> readLabels(Path file) throws IOException {

@@ -1,0 +1,88 @@
+package io.cardwatch.benchmarks;
+
+import io.cardwatch.local.Infrastructure;
+import io.cardwatch.local.LocalStack;
+import io.cardwatch.simulator.BatchHttpSender;
+import io.cardwatch.simulator.DetectionReport;
+import io.cardwatch.simulator.DetectionReportMain;
+import io.cardwatch.simulator.RunSummary;
+import io.cardwatch.simulator.Simulation;
+import io.cardwatch.simulator.SimulationSettings;
+import io.cardwatch.simulator.TrafficModel;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The simulator's labelled traffic posted to the gateway's batch endpoint as fast as it takes it, until every
+ * accepted transaction has its decision row in PostgreSQL: the end-to-end rate of the whole system, then the
+ * detection report from the rows.
+ */
+final class LabelledRun {
+
+    private static final long SEED = 42;
+    private static final int CARDS = 5_000;
+    // About eight purchases a card a day, the event times ending an hour ago: the rules see a portfolio's rhythm.
+    private static final Duration SPACING = Duration.ofMillis(2_000);
+    private static final int BATCH = 200;
+    private static final int IN_FLIGHT = 4_000;
+
+    private LabelledRun() {
+    }
+
+    record Outcome(Rate ingest, Rate endToEnd, DetectionReport report) {
+    }
+
+    static Outcome run(LocalStack stack, long count, Path labelsFile) throws Exception {
+        Instant start = Instant.now().minus(Duration.ofHours(1)).minus(SPACING.multipliedBy(count));
+        var traffic = new TrafficModel(new SimulationSettings(SEED, CARDS, SPACING, 0.01, start));
+        long begun = System.nanoTime();
+        RunSummary summary;
+        try (Writer labels = Files.newBufferedWriter(labelsFile, StandardCharsets.UTF_8);
+             var sender = new BatchHttpSender(stack.gatewayUrl(), LocalStack.API_KEY, BATCH, Duration.ofMillis(5), 50)) {
+            labels.write("transactionId,scenario,episode\n");
+            summary = new Simulation(traffic, sender, IN_FLIGHT).run(count, 0, labels, progress -> { });
+        }
+        Rate ingest = new Rate(summary.accepted(), summary.elapsed());
+        Infrastructure database = stack.infrastructure();
+        long stored = awaitRows(database, summary.accepted(), Duration.ofMinutes(15));
+        Rate endToEnd = new Rate(stored, Duration.ofNanos(System.nanoTime() - begun));
+        try (Connection connection = connect(database)) {
+            return new Outcome(ingest, endToEnd, DetectionReportMain.report(labelsFile, connection));
+        }
+    }
+
+    private static long awaitRows(Infrastructure database, long expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long rows = rows(database);
+        while (rows < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            rows = rows(database);
+        }
+        if (rows < expected) {
+            throw new IllegalStateException("Only " + rows + " of " + expected + " decisions stored within " + timeout);
+        }
+        return rows;
+    }
+
+    private static long rows(Infrastructure database) throws Exception {
+        try (Connection connection = connect(database);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT count(*) FROM decisions WHERE transaction_id LIKE 'sim-" + SEED + "-%'")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static Connection connect(Infrastructure database) throws Exception {
+        return DriverManager.getConnection(database.jdbcUrl(), database.databaseUser(), database.databasePassword());
+    }
+}
