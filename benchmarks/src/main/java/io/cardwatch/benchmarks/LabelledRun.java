@@ -1,11 +1,14 @@
 package io.cardwatch.benchmarks;
 
+import io.cardwatch.events.ListEntry;
+import io.cardwatch.events.Topics;
 import io.cardwatch.local.Infrastructure;
 import io.cardwatch.local.LocalStack;
 import io.cardwatch.simulator.BatchHttpSender;
 import io.cardwatch.simulator.DetectionReport;
 import io.cardwatch.simulator.DetectionReportMain;
 import io.cardwatch.simulator.RunSummary;
+import io.cardwatch.simulator.Scenario;
 import io.cardwatch.simulator.Simulation;
 import io.cardwatch.simulator.SimulationSettings;
 import io.cardwatch.simulator.TrafficModel;
@@ -19,6 +22,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The simulator's labelled traffic posted to the gateway's batch endpoint as fast as it takes it, until every
@@ -41,6 +48,7 @@ final class LabelledRun {
     }
 
     static Outcome run(LocalStack stack, long count, Path labelsFile) throws Exception {
+        blocklistFraudulentMerchants(stack.infrastructure().kafkaBootstrapServers());
         Instant start = Instant.now().minus(Duration.ofHours(1)).minus(SPACING.multipliedBy(count));
         var traffic = new TrafficModel(new SimulationSettings(SEED, CARDS, SPACING, 0.01, start));
         long begun = System.nanoTime();
@@ -56,6 +64,18 @@ final class LabelledRun {
         Rate endToEnd = new Rate(stored, Duration.ofNanos(System.nanoTime() - begun));
         try (Connection connection = connect(database)) {
             return new Outcome(ingest, endToEnd, DetectionReportMain.report(labelsFile, connection));
+        }
+    }
+
+    // As an operator would: through the card-lists topic, before the traffic.
+    private static void blocklistFraudulentMerchants(String bootstrap) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), Topics.CARD_LISTS.keySerde().serializer(),
+                Topics.CARD_LISTS.valueSerde().serializer())) {
+            for (String merchant : Scenario.blocklistedMerchants()) {
+                producer.send(new ProducerRecord<>(Topics.CARD_LISTS.name(), ListEntry.merchantKey(merchant),
+                        new ListEntry(ListEntry.ListType.BLOCK, "known fraudulent merchant"))).get();
+            }
         }
     }
 

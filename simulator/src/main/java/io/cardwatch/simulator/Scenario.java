@@ -1,5 +1,7 @@
 package io.cardwatch.simulator;
 
+import java.util.List;
+
 /** The ground-truth label of a simulated transaction: legitimate, or the fraud pattern it belongs to. */
 public enum Scenario {
     LEGITIMATE,
@@ -15,6 +17,11 @@ public enum Scenario {
     NIGHT_BURST,
     /** A purchase at a merchant known to be fraudulent. */
     BLOCKLISTED_MERCHANT;
+
+    /** The merchants of {@link #BLOCKLISTED_MERCHANT} episodes, which a detection run puts on the blocklist. */
+    public static List<String> blocklistedMerchants() {
+        return FraudEpisodes.BLOCKLISTED_MERCHANTS;
+    }
 
     public boolean isFraud() {
         return this != LEGITIMATE;
