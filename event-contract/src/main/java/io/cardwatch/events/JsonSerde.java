@@ -21,9 +21,16 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private final Class<T> type;
+    private final ObjectMapper mapper;
 
     public JsonSerde(Class<T> type) {
+        this(type, MAPPER);
+    }
+
+    /** The same serde on another Jackson mapper: another format (a binary one for internal state, say). */
+    public JsonSerde(Class<T> type, ObjectMapper mapper) {
         this.type = type;
+        this.mapper = mapper;
     }
 
     public Class<T> type() {
@@ -36,7 +43,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return MAPPER.writeValueAsBytes(data);
+            return mapper.writeValueAsBytes(data);
         } catch (IOException e) {
             throw new SerializationException("Cannot write " + type.getSimpleName() + " for topic " + topic, e);
         }
@@ -48,7 +55,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return MAPPER.readValue(data, type);
+            return mapper.readValue(data, type);
         } catch (IOException e) {
             throw new SerializationException("Cannot read " + type.getSimpleName() + " from topic " + topic, e);
         }

@@ -52,9 +52,9 @@ public final class ScoringTopology {
 
     private static void addCardStores(StreamsBuilder builder, ScoringPolicy policy) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE),
-                Serdes.String(), new StateSerde<>(CardProfile.class)));
+                Serdes.String(), StateSerde.of(CardProfile.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVITY_STORE),
-                Serdes.String(), new StateSerde<>(CardActivity.class)));
+                Serdes.String(), StateSerde.of(CardActivity.class)));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_STORE,
                 policy.dedupHorizon(), policy.dedupHorizon(), false), Serdes.String(), Serdes.Long()));
     }

@@ -2,6 +2,7 @@ package io.cardwatch.detector.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.events.JsonSerde;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class StateSerdeTest {
 
-    private final StateSerde<CardActivity> serde = new StateSerde<>(CardActivity.class);
+    private final JsonSerde<CardActivity> serde = StateSerde.of(CardActivity.class);
 
     @Test
     void aCardsActivityReadsBackExactlyToTheNanosecondAndTheAmountsScale() {
