@@ -33,7 +33,8 @@ public final class BenchmarkSuite {
         String detection;
         System.out.println(Hardware.describe());
         try (LocalStack stack = LocalStack.startEmbedded(LocalStackOptions.forTest(home, dataDir), UNTHROTTLED);
-             Cluster cluster = new Cluster(stack.infrastructure().kafkaBootstrapServers())) {
+             Cluster cluster = new Cluster(stack.infrastructure().kafkaBootstrapServers());
+             DecisionTable table = new DecisionTable(stack.infrastructure())) {
             String bootstrap = stack.infrastructure().kafkaBootstrapServers();
             long records = (long) (300_000 * scale);
 
@@ -47,18 +48,18 @@ public final class BenchmarkSuite {
             long transactions = (long) (200_000 * scale);
             Rate scoring = DetectorThroughput.scoring(stack, cluster, transactions);
             results.add("Scoring topology (fraud-detector)", scoring.toString(), scoring.ratioTo(passthrough));
-            Rate sink = DetectorThroughput.sink(stack, transactions);
+            Rate sink = DetectorThroughput.sink(stack, table, transactions);
             Rate copy = CopyBaseline.run(stack.infrastructure(), (long) (200_000 * scale));
             results.add("COPY into decisions baseline", copy.toString(), "baseline");
             results.add("Decision sink into PostgreSQL", sink.toString(), sink.ratioTo(copy));
 
             Duration window = Duration.ofSeconds(Math.max(5, (long) (20 * scale)));
-            DetectorThroughput.awaitIdle(stack, cluster);
+            DetectorThroughput.awaitIdle(cluster, table);
             var single = new FixedRateHttpLoad(stack.gatewayUrl(), 7, 1).run(5_000, window, (id, intended) -> { });
             results.add("Gateway single-event ingest, offered 5,000 req/s", single.requests() + ", "
                     + single.errors() + " errors", single.latencies().toString());
             for (int requestsPerSecond : BATCH_REQUEST_RATES) {
-                DetectorThroughput.awaitIdle(stack, cluster);
+                DetectorThroughput.awaitIdle(cluster, table);
                 var batch = new FixedRateHttpLoad(stack.gatewayUrl(), requestsPerSecond, BATCH_SIZE)
                         .run(requestsPerSecond, window.dividedBy(2), (id, intended) -> { });
                 results.add(String.format("Gateway batch ingest (%d a request), offered %,d tx/s", BATCH_SIZE,
@@ -69,7 +70,7 @@ public final class BenchmarkSuite {
 
             int sustainable = 0;
             for (int rate : END_TO_END_RATES) {
-                DetectorThroughput.awaitIdle(stack, cluster);
+                DetectorThroughput.awaitIdle(cluster, table);
                 try (DecisionWatch watch = new DecisionWatch(bootstrap)) {
                     var load = new FixedRateHttpLoad(stack.gatewayUrl(), rate, 1).run(rate, window, watch);
                     Latencies endToEnd = watch.awaitAll(Duration.ofSeconds(60));
@@ -82,8 +83,9 @@ public final class BenchmarkSuite {
             }
             results.add("Highest tested rate with p99 ≤ 100 ms", sustainable + " tx/s", "");
 
-            DetectorThroughput.awaitIdle(stack, cluster);
-            var labelled = LabelledRun.run(stack, (long) (100_000 * scale), dataDir.resolve("simulation-labels.csv"));
+            DetectorThroughput.awaitIdle(cluster, table);
+            var labelled = LabelledRun.run(stack, table, (long) (100_000 * scale),
+                    dataDir.resolve("simulation-labels.csv"));
             results.add("End to end through the batch endpoint into PostgreSQL, as fast as taken",
                     labelled.endToEnd().toString(), "posted at " + labelled.ingest());
             detection = labelled.report().toString();

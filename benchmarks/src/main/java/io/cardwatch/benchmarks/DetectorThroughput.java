@@ -1,14 +1,9 @@
 package io.cardwatch.benchmarks;
 
-import io.cardwatch.local.Infrastructure;
 import io.cardwatch.local.LocalStack;
 import io.cardwatch.simulator.KafkaSender;
 import io.cardwatch.simulator.SimulationSettings;
 import io.cardwatch.simulator.TrafficModel;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -46,33 +41,36 @@ final class DetectorThroughput {
      * Replays the scoring run's decisions into an emptied table, with the topology idle. Counted in rows:
      * under exactly-once the topic's offsets also hold transaction markers.
      */
-    static Rate sink(LocalStack stack, long decisions) throws Exception {
-        Cluster.timeProgress(() -> rows(stack.infrastructure()), decisions, Duration.ofMinutes(15));
+    static Rate sink(LocalStack stack, DecisionTable table, long decisions) throws Exception {
+        Cluster.timeProgress(table::rows, decisions, Duration.ofMinutes(15));
         stack.detector().stop();
-        execute(stack.infrastructure(), "TRUNCATE decisions, alerts");
+        table.truncate();
         try (Cluster cluster = new Cluster(stack.infrastructure().kafkaBootstrapServers())) {
             cluster.rewind(SINK_GROUP, "decisions");
         }
         stack.detector().start();
-        return Cluster.timeProgress(() -> rows(stack.infrastructure()), decisions, Duration.ofMinutes(15));
+        return Cluster.timeProgress(table::rows, decisions, Duration.ofMinutes(15));
     }
 
     /**
      * Waits until the detector has scored every transaction posted so far and its sink has stored the decisions,
      * so that one benchmark's backlog does not slow the next.
      */
-    static void awaitIdle(LocalStack stack, Cluster cluster) throws Exception {
+    static void awaitIdle(Cluster cluster, DecisionTable table) throws Exception {
         long posted = cluster.endOffsets("transactions");
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        while (committed(cluster, SCORING_GROUP, "transactions") < posted && System.nanoTime() < deadline) {
+        while (committed(cluster, SCORING_GROUP, "transactions") < posted) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The detector did not score the " + posted + " transactions posted");
+            }
             Thread.sleep(200);
         }
-        long rows = rows(stack.infrastructure());
+        long rows = table.rows();
         long previous = -1;
         while (rows != previous && System.nanoTime() < deadline) {
             Thread.sleep(1_000);
             previous = rows;
-            rows = rows(stack.infrastructure());
+            rows = table.rows();
         }
     }
 
@@ -81,26 +79,6 @@ final class DetectorThroughput {
             return cluster.committed(group, topic);
         } catch (Exception notYet) {
             return 0;
-        }
-    }
-
-    private static long rows(Infrastructure infrastructure) {
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(),
-                infrastructure.databaseUser(), infrastructure.databasePassword());
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM decisions")) {
-            result.next();
-            return result.getLong(1);
-        } catch (Exception notYet) {
-            return 0;
-        }
-    }
-
-    static void execute(Infrastructure infrastructure, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(),
-                infrastructure.databaseUser(), infrastructure.databasePassword());
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

@@ -1,14 +1,10 @@
 package io.cardwatch.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import io.cardwatch.local.LocalStack;
 import io.cardwatch.simulator.SimulationSettings;
+import io.cardwatch.simulator.TransactionBatch;
 import io.cardwatch.simulator.TrafficModel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +26,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class FixedRateHttpLoad {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_IN_FLIGHT = 2_000;
 
     /** Called for each accepted transaction with its request's intended start, for end-to-end timing. */
@@ -104,35 +100,17 @@ final class FixedRateHttpLoad {
     }
 
     private byte[] body(List<Transaction> transactions) {
-        if (batchSize == 1) {
-            return json(transactions.get(0));
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes("{\"transactions\":[".getBytes());
-        for (int i = 0; i < transactions.size(); i++) {
-            if (i > 0) {
-                body.write(',');
-            }
-            body.writeBytes(json(transactions.get(i)));
-        }
-        body.writeBytes("]}".getBytes());
-        return body.toByteArray();
-    }
-
-    private static byte[] json(Transaction transaction) {
-        return Topics.TRANSACTIONS.valueSerde().serializer().serialize(Topics.TRANSACTIONS.name(), transaction);
+        List<byte[]> events = transactions.stream().map(TransactionBatch::json).toList();
+        return batchSize == 1 ? events.get(0) : TransactionBatch.body(events);
     }
 
     /** How many of {@code transactions} the answer says Kafka stored; tells the listener of each. */
     private int stored(List<Transaction> transactions, HttpResponse<byte[]> response, long intended,
                        Listener listener) {
-        JsonNode results = response == null ? null : results(response);
+        List<Boolean> accepted = accepted(response, transactions.size());
         int stored = 0;
         for (int i = 0; i < transactions.size(); i++) {
-            boolean accepted = batchSize == 1
-                    ? response != null && response.statusCode() == 202
-                    : results != null && "ACCEPTED".equals(results.path(i).path("status").asText());
-            if (accepted) {
+            if (accepted.get(i)) {
                 listener.accepted(transactions.get(i).transactionId(), intended);
                 stored++;
             }
@@ -140,15 +118,16 @@ final class FixedRateHttpLoad {
         return stored;
     }
 
-    private JsonNode results(HttpResponse<byte[]> response) {
-        if (batchSize == 1 || response.statusCode() != 200) {
-            return null;
+    private List<Boolean> accepted(HttpResponse<byte[]> response, int size) {
+        int status = response == null ? 0 : response.statusCode();
+        if (batchSize == 1) {
+            return List.of(status == 202);
         }
-        try {
-            return JSON.readTree(response.body()).path("results");
-        } catch (IOException unreadable) {
-            return null;
+        if (status != 200) {
+            return Collections.nCopies(size, false);
         }
+        return TransactionBatch.statuses(response.body(), size).stream().map(TransactionBatch.ACCEPTED::equals)
+                .toList();
     }
 
     private static void parkUntil(long nanos) {

@@ -2,7 +2,6 @@ package io.cardwatch.benchmarks;
 
 import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.Topics;
-import io.cardwatch.local.Infrastructure;
 import io.cardwatch.local.LocalStack;
 import io.cardwatch.simulator.BatchHttpSender;
 import io.cardwatch.simulator.DetectionReport;
@@ -16,10 +15,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -47,7 +42,7 @@ final class LabelledRun {
     record Outcome(Rate ingest, Rate endToEnd, DetectionReport report) {
     }
 
-    static Outcome run(LocalStack stack, long count, Path labelsFile) throws Exception {
+    static Outcome run(LocalStack stack, DecisionTable table, long count, Path labelsFile) throws Exception {
         blocklistFraudulentMerchants(stack.infrastructure().kafkaBootstrapServers());
         Instant start = Instant.now().minus(Duration.ofHours(1)).minus(SPACING.multipliedBy(count));
         var traffic = new TrafficModel(new SimulationSettings(SEED, CARDS, SPACING, 0.01, start));
@@ -59,12 +54,9 @@ final class LabelledRun {
             summary = new Simulation(traffic, sender, IN_FLIGHT).run(count, 0, labels, progress -> { });
         }
         Rate ingest = new Rate(summary.accepted(), summary.elapsed());
-        Infrastructure database = stack.infrastructure();
-        long stored = awaitRows(database, summary.accepted(), Duration.ofMinutes(15));
+        long stored = table.awaitRowsOf("sim-" + SEED + "-", summary.accepted(), Duration.ofMinutes(15));
         Rate endToEnd = new Rate(stored, Duration.ofNanos(System.nanoTime() - begun));
-        try (Connection connection = connect(database)) {
-            return new Outcome(ingest, endToEnd, DetectionReportMain.report(labelsFile, connection));
-        }
+        return new Outcome(ingest, endToEnd, DetectionReportMain.report(labelsFile, table.connection()));
     }
 
     // As an operator would: through the card-lists topic, before the traffic.
@@ -77,32 +69,5 @@ final class LabelledRun {
                         new ListEntry(ListEntry.ListType.BLOCK, "known fraudulent merchant"))).get();
             }
         }
-    }
-
-    private static long awaitRows(Infrastructure database, long expected, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long rows = rows(database);
-        while (rows < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            rows = rows(database);
-        }
-        if (rows < expected) {
-            throw new IllegalStateException("Only " + rows + " of " + expected + " decisions stored within " + timeout);
-        }
-        return rows;
-    }
-
-    private static long rows(Infrastructure database) throws Exception {
-        try (Connection connection = connect(database);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(
-                     "SELECT count(*) FROM decisions WHERE transaction_id LIKE 'sim-" + SEED + "-%'")) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private static Connection connect(Infrastructure database) throws Exception {
-        return DriverManager.getConnection(database.jdbcUrl(), database.databaseUser(), database.databasePassword());
     }
 }

@@ -1,16 +1,10 @@
 package io.cardwatch.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 public final class BatchHttpSender implements TransactionSender {
 
     private static final long RETRY_DELAY_MS = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -55,8 +48,7 @@ public final class BatchHttpSender implements TransactionSender {
 
     @Override
     public CompletableFuture<Delivery> send(Transaction transaction) {
-        Pending pending = new Pending(Topics.TRANSACTIONS.valueSerde().serializer()
-                .serialize(Topics.TRANSACTIONS.name(), transaction), new CompletableFuture<>());
+        Pending pending = new Pending(TransactionBatch.json(transaction), new CompletableFuture<>());
         List<Pending> full = add(pending);
         if (full != null) {
             post(full, 1);
@@ -97,7 +89,8 @@ public final class BatchHttpSender implements TransactionSender {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + apiKey)
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(batch)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        TransactionBatch.body(batch.stream().map(Pending::json).toList())))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .whenComplete((response, error) -> settle(batch, attempt, response));
@@ -123,35 +116,17 @@ public final class BatchHttpSender implements TransactionSender {
 
     /** Completes the accepted and refused events of {@code batch} and returns those to resend. */
     private static List<Pending> settleEach(List<Pending> batch, byte[] answer) {
-        JsonNode results;
-        try {
-            results = JSON.readTree(answer).path("results");
-        } catch (IOException unreadable) {
-            return batch;
-        }
+        List<String> statuses = TransactionBatch.statuses(answer, batch.size());
         List<Pending> resend = new ArrayList<>();
         for (int index = 0; index < batch.size(); index++) {
             Pending pending = batch.get(index);
-            switch (results.path(index).path("status").asText()) {
-                case "ACCEPTED" -> pending.delivery().complete(Delivery.ACCEPTED);
-                case "REJECTED" -> pending.delivery().complete(Delivery.REFUSED);
+            switch (statuses.get(index)) {
+                case TransactionBatch.ACCEPTED -> pending.delivery().complete(Delivery.ACCEPTED);
+                case TransactionBatch.REJECTED -> pending.delivery().complete(Delivery.REFUSED);
                 default -> resend.add(pending);
             }
         }
         return resend;
-    }
-
-    private static byte[] body(List<Pending> batch) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(batch.size() * 320 + 32);
-        body.writeBytes("{\"transactions\":[".getBytes(StandardCharsets.US_ASCII));
-        for (int index = 0; index < batch.size(); index++) {
-            if (index > 0) {
-                body.write(',');
-            }
-            body.writeBytes(batch.get(index).json());
-        }
-        body.writeBytes("]}".getBytes(StandardCharsets.US_ASCII));
-        return body.toByteArray();
     }
 
     /** Posts what is still waiting for a full batch. */

@@ -1,6 +1,5 @@
 package io.cardwatch.simulator;
 
-import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,8 +31,7 @@ public final class HttpSender implements TransactionSender {
 
     @Override
     public CompletableFuture<Delivery> send(Transaction transaction) {
-        byte[] body = Topics.TRANSACTIONS.valueSerde().serializer().serialize(Topics.TRANSACTIONS.name(), transaction);
-        return attempt(body, 1);
+        return attempt(TransactionBatch.json(transaction), 1);
     }
 
     private CompletableFuture<Delivery> attempt(byte[] body, int attempt) {
