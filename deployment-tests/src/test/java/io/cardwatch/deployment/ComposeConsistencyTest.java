@@ -2,8 +2,6 @@ package io.cardwatch.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.events.Topic;
-import io.cardwatch.events.Topics;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
@@ -70,16 +68,14 @@ class ComposeConsistencyTest {
     }
 
     @Test
-    void createsEveryTopicOfTheEventContract() {
+    void createsEveryTopicOfTheEventContractWithEachOfItsConfigs() {
         String createTopics = String.join(" ", list(service("topics"), "command"));
 
-        assertThat(createTopics).contains("for topic in " + Topics.all().stream()
-                .map(Topic::name).collect(Collectors.joining(" ")) + ";");
-        String compacted = Topics.all().stream()
-                .filter(topic -> "compact".equals(topic.configs().get("cleanup.policy")))
-                .map(Topic::name).collect(Collectors.joining("|"));
-        assertThat(compacted).isEqualTo("fraud-rules|card-lists");
-        assertThat(createTopics).contains("case $$topic in " + compacted + ") config=\"--config cleanup.policy=compact\"");
+        assertThat(new TopicScript(createTopics).configsByTopic())
+                .containsExactlyEntriesOf(TopicScript.ofEventContract())
+                .containsEntry("transactions", Map.of("message.timestamp.type", "LogAppendTime"))
+                .containsEntry("transaction-history", Map.of("message.timestamp.type", "LogAppendTime"))
+                .containsEntry("card-lists", Map.of("cleanup.policy", "compact"));
         assertThat(environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
     }
 

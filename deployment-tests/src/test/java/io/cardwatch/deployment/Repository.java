@@ -13,6 +13,7 @@ final class Repository {
     static final Path CHART = ROOT.resolve("helm/cardwatch");
     static final Path PRODUCTION_VALUES = CHART.resolve("values-eks-production.yaml");
     static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
+    static final Path DEPLOY_GUIDE = ROOT.resolve("docs/deploy-eks.md");
 
     private Repository() {
     }

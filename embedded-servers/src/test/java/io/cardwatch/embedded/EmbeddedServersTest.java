@@ -28,11 +28,18 @@ class EmbeddedServersTest {
             broker.stop();
             broker.start();
 
-            assertThat(topicNames(broker.bootstrapServers())).isEqualTo(Set.of("transactions", "decisions", "dead-letters",
-                    "alerts", "fraud-rules", "card-lists"));
-            assertThat(cleanupPolicy(broker.bootstrapServers(), "fraud-rules")).isEqualTo("compact");
-            assertThat(cleanupPolicy(broker.bootstrapServers(), "card-lists")).isEqualTo("compact");
-            assertThat(cleanupPolicy(broker.bootstrapServers(), "transactions")).isEqualTo("delete");
+            assertThat(topicNames(broker.bootstrapServers())).isEqualTo(Set.of("transactions", "transaction-history",
+                    "decisions", "dead-letters", "alerts", "fraud-rules", "card-lists"));
+            assertThat(config(broker.bootstrapServers(), "fraud-rules", TopicConfig.CLEANUP_POLICY_CONFIG))
+                    .isEqualTo("compact");
+            assertThat(config(broker.bootstrapServers(), "card-lists", TopicConfig.CLEANUP_POLICY_CONFIG))
+                    .isEqualTo("compact");
+            assertThat(config(broker.bootstrapServers(), "transactions", TopicConfig.CLEANUP_POLICY_CONFIG))
+                    .isEqualTo("delete");
+            assertThat(config(broker.bootstrapServers(), "transactions", TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG))
+                    .isEqualTo("LogAppendTime");
+            assertThat(config(broker.bootstrapServers(), "transaction-history",
+                    TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)).isEqualTo("LogAppendTime");
         }
     }
 
@@ -62,11 +69,11 @@ class EmbeddedServersTest {
         }
     }
 
-    private static String cleanupPolicy(String bootstrap, String topic) throws Exception {
+    private static String config(String bootstrap, String topic, String name) throws Exception {
         var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             return admin.describeConfigs(List.of(resource)).all().get().get(resource)
-                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+                    .get(name).value();
         }
     }
 

@@ -15,9 +15,25 @@ public final class Topics {
     public static final String ALERTS_NAME = "alerts";
     public static final String FRAUD_RULES_NAME = "fraud-rules";
     public static final String CARD_LISTS_NAME = "card-lists";
+    public static final String TRANSACTION_HISTORY_NAME = "transaction-history";
+
+    /*
+     * Retention of the transaction topics counts from when the broker stored a record, not from the record's own
+     * timestamp: a producer that stamps records with months-old event times would otherwise see them deleted
+     * before the detector read them. The event time travels in the value.
+     */
+    private static final Map<String, String> STORED_TIME = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+            "LogAppendTime");
 
     public static final Topic<String, Transaction> TRANSACTIONS =
-            new Topic<>(TRANSACTIONS_NAME, Serdes.String(), new JsonSerde<>(Transaction.class));
+            new Topic<>(TRANSACTIONS_NAME, Serdes.String(), new JsonSerde<>(Transaction.class), STORED_TIME);
+
+    /**
+     * Past transactions loaded to warm card profiles or to score history, keyed by card like
+     * {@link #TRANSACTIONS} and scored by the same processor in event time, without the live age limit.
+     */
+    public static final Topic<String, Transaction> TRANSACTION_HISTORY =
+            new Topic<>(TRANSACTION_HISTORY_NAME, Serdes.String(), new JsonSerde<>(Transaction.class), STORED_TIME);
 
     public static final Topic<String, Decision> DECISIONS =
             new Topic<>(DECISIONS_NAME, Serdes.String(), new JsonSerde<>(Decision.class));
@@ -43,6 +59,6 @@ public final class Topics {
 
     /** Every topic the system owns, in the order a fresh cluster should get them. */
     public static List<Topic<?, ?>> all() {
-        return List.of(TRANSACTIONS, DECISIONS, DEAD_LETTERS, ALERTS, FRAUD_RULES, CARD_LISTS);
+        return List.of(TRANSACTIONS, TRANSACTION_HISTORY, DECISIONS, DEAD_LETTERS, ALERTS, FRAUD_RULES, CARD_LISTS);
     }
 }

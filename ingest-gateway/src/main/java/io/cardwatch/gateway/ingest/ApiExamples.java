@@ -5,7 +5,8 @@ final class ApiExamples {
 
     static final String TRANSACTION = "{\"transactionId\":\"tx-1\",\"cardId\":\"card-1\",\"amount\":12.50,"
             + "\"currency\":\"EUR\",\"merchantId\":\"m-1\",\"merchantCategory\":\"5411\",\"country\":\"DE\","
-            + "\"latitude\":52.52,\"longitude\":13.405,\"eventTime\":\"2026-11-20T10:15:30Z\"}";
+            + "\"latitude\":52.52,\"longitude\":13.405,\"eventTime\":\"2026-11-20T10:15:30Z\","
+            + "\"channel\":\"CARD_PRESENT\"}";
 
     static final String ACCEPTED = "{\"transactionId\":\"tx-1\",\"status\":\"ACCEPTED\"}";
 

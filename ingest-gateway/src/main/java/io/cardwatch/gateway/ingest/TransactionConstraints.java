@@ -1,5 +1,6 @@
 package io.cardwatch.gateway.ingest;
 
+import io.cardwatch.events.Channel;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.validation.validator.constraints.ConstraintValidator;
 import jakarta.inject.Singleton;
@@ -10,6 +11,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The validators of the transaction constraints that Bean Validation does not ship. */
 @Factory
@@ -23,6 +25,9 @@ class TransactionConstraints {
 
     private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
+    private static final Set<String> CHANNELS = Stream.of(Channel.values()).map(Channel::name)
+            .collect(Collectors.toUnmodifiableSet());
+
     @Singleton
     ConstraintValidator<IsoCurrency, String> isoCurrency() {
         return (code, annotation, context) -> code == null || CURRENCIES.contains(code);
@@ -31,6 +36,11 @@ class TransactionConstraints {
     @Singleton
     ConstraintValidator<IsoCountry, String> isoCountry() {
         return (code, annotation, context) -> code == null || COUNTRIES.contains(code);
+    }
+
+    @Singleton
+    ConstraintValidator<KnownChannel, String> knownChannel() {
+        return (name, annotation, context) -> name == null || CHANNELS.contains(name);
     }
 
     @Singleton

@@ -156,6 +156,18 @@ class BadRequestsTest implements TestPropertyProvider {
                 bad("escaped NUL in cardId", with("cardId", "\"card-\\u0000\""), 400, "#/cardId"),
                 bad("full-width digits in merchantCategory", with("merchantCategory", "\"\uFF15\uFF14\uFF11\uFF11\""),
                         400, "#/merchantCategory"),
+                // Channel: optional, but only as the contract spells it
+                badChannel("lower-case channel", "\"ecommerce\"", invalidChannel()),
+                badChannel("mixed-case channel", "\"Card_Present\"", invalidChannel()),
+                badChannel("unknown channel", "\"CONTACTLESS\"", invalidChannel()),
+                badChannel("empty channel", "\"\"", invalidChannel()),
+                badChannel("channel padded with a space", "\" ATM\"", invalidChannel()),
+                badChannel("channel as enum ordinal", "1", unreadableChannel(
+                        "Cannot coerce Integer value (1) to `java.lang.String` value (but could if coercion was "
+                                + "enabled using `CoercionConfig`)")),
+                badChannel("channel as array", "[\"ECOMMERCE\"]", unreadableChannel(
+                        "Cannot deserialize value of type `java.lang.String` from Array value (token "
+                                + "`JsonToken.START_ARRAY`)")),
                 badBytes("invalid UTF-8", JSON, invalidUtf8(), 400, "#/eventTime"),
                 // Media type, size and method
                 badBytes("text/plain", "text/plain", bytes(valid("tx-1")), 415),
@@ -170,11 +182,12 @@ class BadRequestsTest implements TestPropertyProvider {
                 unauthorized("read-only key posting", "Bearer key-authorizer", 403));
     }
 
+    /** Every row names the bad members; rows with a {@code problem} also pin the whole problem document. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void refusesWithProblemJsonNamingTheBadMembersAndPublishesNothing(String name, String authorization,
                                                                       String contentType, byte[] body, int status,
-                                                                      List<String> pointers) {
+                                                                      List<String> pointers, String problem) {
         long before = publishedCount();
         var request = HttpRequest.POST("/v1/transactions", body).contentType(contentType);
         if (authorization != null) {
@@ -188,6 +201,9 @@ class BadRequestsTest implements TestPropertyProvider {
                 type -> assertThat(type.toString()).isEqualTo(PROBLEM));
         assertThat(body(error)).contains("\"status\":" + status, "\"instance\":\"/v1/transactions\"");
         assertThat(pointers(body(error))).as(body(error)).isEqualTo(pointers);
+        if (problem != null) {
+            assertThat(body(error)).isEqualTo(problem);
+        }
         assertThat(publishedCount()).isEqualTo(before);
     }
 
@@ -258,11 +274,32 @@ class BadRequestsTest implements TestPropertyProvider {
     }
 
     private static Arguments badBytes(String name, String contentType, byte[] body, int status, String... pointers) {
-        return Arguments.of(name, ACQUIRER, contentType, body, status, List.of(pointers));
+        return Arguments.of(name, ACQUIRER, contentType, body, status, List.of(pointers), null);
+    }
+
+    /** The valid transaction with the raw JSON {@code channel}, refused with exactly {@code problem}. */
+    private static Arguments badChannel(String name, String rawJsonChannel, String problem) {
+        return Arguments.of(name, ACQUIRER, JSON, bytes(with("channel", rawJsonChannel)), 400, List.of("#/channel"),
+                problem);
+    }
+
+    private static String invalidChannel() {
+        return "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                + "\"detail\":\"1 invalid field(s) in the request\",\"instance\":\"/v1/transactions\","
+                + "\"errors\":[{\"pointer\":\"#/channel\","
+                + "\"detail\":\"must be one of CARD_PRESENT, ECOMMERCE, ATM, MAIL_PHONE\"}]}";
+    }
+
+    /** A channel of the wrong JSON type: the reader's message, which the overall detail prefixes as for any member. */
+    private static String unreadableChannel(String detail) {
+        return "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                + "\"detail\":\"Failed to convert argument [request] for value [null] due to: " + detail + "\","
+                + "\"instance\":\"/v1/transactions\","
+                + "\"errors\":[{\"pointer\":\"#/channel\",\"detail\":\"" + detail + "\"}]}";
     }
 
     private static Arguments unauthorized(String name, String authorization, int status) {
-        return Arguments.of(name, authorization, JSON, bytes(valid("tx-1")), status, List.of());
+        return Arguments.of(name, authorization, JSON, bytes(valid("tx-1")), status, List.of(), null);
     }
 
     private static String sha256(String key) {

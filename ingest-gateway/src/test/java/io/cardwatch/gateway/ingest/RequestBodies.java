@@ -24,6 +24,14 @@ final class RequestBodies {
         return render(members);
     }
 
+    /** A valid transaction with the given ID and {@code channel} set to the raw JSON {@code value}. */
+    static String withChannel(String transactionId, String rawJsonChannel) {
+        Map<String, String> members = new LinkedHashMap<>(VALID);
+        members.put("transactionId", "\"" + transactionId + "\"");
+        members.put("channel", rawJsonChannel);
+        return render(members);
+    }
+
     /** The valid transaction without {@code member}. */
     static String without(String member) {
         Map<String, String> members = new LinkedHashMap<>(VALID);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.embedded.TopicContents;
+import io.cardwatch.events.Channel;
+import io.cardwatch.events.Topics;
+import io.cardwatch.events.Transaction;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -13,14 +16,20 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.Yaml;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,7 +76,29 @@ class TransactionIngestTest implements TestPropertyProvider {
         assertThat(published.get(0).value()).isEqualTo(
                 "{\"transactionId\":\"tx-1\",\"cardId\":\"card-1\",\"amount\":12.50,\"currency\":\"EUR\","
                         + "\"merchantId\":\"m-1\",\"merchantCategory\":\"5411\",\"country\":\"DE\","
-                        + "\"latitude\":52.52,\"longitude\":13.405,\"eventTime\":\"2026-11-20T10:15:30Z\"}");
+                        + "\"latitude\":52.52,\"longitude\":13.405,\"eventTime\":\"2026-11-20T10:15:30Z\","
+                        + "\"channel\":null}");
+    }
+
+    @ParameterizedTest(name = "channel {1} arrives as {2}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            "tx-ch1 | \"ECOMMERCE\"    | ECOMMERCE",
+            "tx-ch2 | \"CARD_PRESENT\" | CARD_PRESENT",
+            "tx-ch3 | \"ATM\"          | ATM",
+            "tx-ch4 | \"MAIL_PHONE\"   | MAIL_PHONE",
+            "tx-ch5 | null             | none",
+            "tx-ch6 | none             | none"})
+    void publishesTheChannelTheProducerNamedAndNullWhenItNamedNone(String transactionId, String rawJsonChannel,
+                                                                    Channel expected) {
+        String body = rawJsonChannel == null ? RequestBodies.valid(transactionId)
+                : RequestBodies.withChannel(transactionId, rawJsonChannel);
+
+        var response = http.toBlocking().exchange(post(body), String.class);
+
+        assertThat(response.code()).isEqualTo(202);
+        assertThat(publishedEvents(transactionId)).containsExactly(new Transaction(transactionId, "card-1",
+                new BigDecimal("12.50"), "EUR", "m-1", "5411", "DE", 52.52, 13.405,
+                Instant.parse("2026-11-20T10:15:30Z"), expected));
     }
 
     @Test
@@ -147,6 +178,32 @@ class TransactionIngestTest implements TestPropertyProvider {
     }
 
     @Test
+    void refusesAnEventOfABatchWithAChannelOutsideTheContractNamingIt() {
+        String batch = "{\"transactions\":["
+                + RequestBodies.withChannel("tx-b12", "\"ECOMMERCE\"") + ","
+                + RequestBodies.withChannel("tx-b13", "\"ecommerce\"") + ","
+                + RequestBodies.withChannel("tx-b14", "2") + "]}";
+
+        var response = http.toBlocking().exchange(postBatch(batch), String.class);
+
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"failedCount\":2,\"results\":["
+                + "{\"transactionId\":\"tx-b12\",\"status\":\"ACCEPTED\"},"
+                + "{\"transactionId\":\"tx-b13\",\"status\":\"REJECTED\",\"problem\":{\"type\":\"about:blank\","
+                + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"1 invalid field(s) in the event\","
+                + "\"instance\":\"/v1/transactions:batch#/transactions/1\",\"errors\":[{\"pointer\":\"#/channel\","
+                + "\"detail\":\"must be one of CARD_PRESENT, ECOMMERCE, ATM, MAIL_PHONE\"}]}},"
+                + "{\"transactionId\":\"tx-b14\",\"status\":\"REJECTED\",\"problem\":{\"type\":\"about:blank\","
+                + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Cannot coerce Integer value (2) to "
+                + "`java.lang.String` value (but could if coercion was enabled using `CoercionConfig`)\","
+                + "\"instance\":\"/v1/transactions:batch#/transactions/2\",\"errors\":[{\"pointer\":\"#/channel\","
+                + "\"detail\":\"Cannot coerce Integer value (2) to `java.lang.String` value (but could if coercion "
+                + "was enabled using `CoercionConfig`)\"}]}}]}");
+        assertThat(publishedEvents("tx-b12")).extracting(Transaction::channel).containsExactly(Channel.ECOMMERCE);
+        assertThat(publishedIds()).doesNotContain("tx-b13", "tx-b14");
+    }
+
+    @Test
     void answersAResentBatchTheSameWayAndPublishesNothingMore() {
         String batch = "{\"transactions\":[" + RequestBodies.valid("tx-b6") + "," + RequestBodies.valid("tx-b7") + "]}";
         var first = http.toBlocking().exchange(postBatch(batch), String.class);
@@ -190,8 +247,24 @@ class TransactionIngestTest implements TestPropertyProvider {
         assertThat(spec.body()).contains("  /v1/transactions:\n", "  /v1/transactions:batch:\n",
                 "  /v1/transactions/{transactionId}/decision:\n", "transaction:", "accepted:", "invalid:",
                 "unavailable:", "batch:", "results:", "decision:");
+        Map<String, Object> transaction = transactionSchema(spec.body());
+        assertThat(transaction.get("required")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(10)
+                .doesNotContain("channel");
+        assertThat(transaction.get("properties")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("channel", Map.of("type", "string",
+                        "description", "How the card took part, after the ISO 8583 point-of-service condition. "
+                                + "Optional: absent or null means unknown",
+                        "nullable", true,
+                        "enum", List.of("CARD_PRESENT", "ECOMMERCE", "ATM", "MAIL_PHONE")));
         assertThat(ui.code()).isEqualTo(200);
         assertThat(ui.body()).contains("cardwatch-ingest-gateway-1.yml");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> transactionSchema(String spec) {
+        Map<String, Object> components = (Map<String, Object>) new Yaml().<Map<String, Object>>load(spec)
+                .get("components");
+        return (Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get("TransactionRequest");
     }
 
     private static HttpRequest<String> postBatch(String json) {
@@ -201,6 +274,14 @@ class TransactionIngestTest implements TestPropertyProvider {
     private List<String> publishedIds() {
         return transactions().stream()
                 .map(record -> record.value().replaceAll("^\\{\"transactionId\":\"([^\"]*)\".*$", "$1"))
+                .toList();
+    }
+
+    private List<Transaction> publishedEvents(String transactionId) {
+        return TopicContents.readAll(broker.bootstrapServers(), Topics.TRANSACTIONS_NAME, new StringDeserializer(),
+                        Topics.TRANSACTIONS.valueSerde().deserializer()).stream()
+                .map(ConsumerRecord::value)
+                .filter(transaction -> transaction.transactionId().equals(transactionId))
                 .toList();
     }
 
