@@ -26,4 +26,17 @@ public record SimulationSettings(long seed, int cards, Duration spacing, double 
             throw new IllegalArgumentException("The spacing cannot be negative: " + spacing);
         }
     }
+
+    /**
+     * Settings whose {@code count} generated slots cover the event time from {@code from} to {@code to}
+     * evenly: for a history of days or months rather than a live run.
+     */
+    public static SimulationSettings covering(long seed, int cards, double fraudRate, long count, Instant from,
+                                              Instant to) {
+        if (count < 1 || !to.isAfter(from)) {
+            throw new IllegalArgumentException("At least one transaction over a span of time, not " + count
+                    + " from " + from + " to " + to);
+        }
+        return new SimulationSettings(seed, cards, Duration.between(from, to).dividedBy(count), fraudRate, from);
+    }
 }

@@ -1,47 +1,108 @@
 package io.cardwatch.simulator;
 
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * Command line: {@code --target http://127.0.0.1:8080} (or {@code kafka://127.0.0.1:9092}), {@code --count},
- * {@code --rate} (per second; 0 = as fast as possible), {@code --seed}, {@code --cards}, {@code --fraud-rate},
- * {@code --concurrency}, {@code --batch} (transactions per HTTP request), {@code --linger-ms}, {@code --labels FILE},
- * {@code --api-key}. See docs/simulator.md.
+ * Command line: sends simulated traffic to the gateway or Kafka, writing the label of each accepted
+ * transaction, or with {@code --history FILE} writes it as a labelled history file instead. See
+ * docs/simulator.md.
  */
-public final class SimulatorMain {
+@Command(name = "simulator", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = "Sends deterministic, labelled card traffic, or writes it as a labelled history file.")
+public final class SimulatorMain implements Callable<Integer> {
+
+    @Option(names = "--target", defaultValue = "http://127.0.0.1:8080",
+            description = "The gateway (http://...), or a Kafka cluster (kafka://host:port).")
+    private String target;
+
+    @Option(names = "--count", defaultValue = "10000", description = "Transactions to send (or to write).")
+    private long count;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "Per second; 0 sends as fast as possible.")
+    private double rate;
+
+    @Option(names = "--concurrency", description = "Most transactions in flight at once (default: 64, or 4 x --batch).")
+    private Integer concurrency;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Transactions per HTTP request.")
+    private int batch;
+
+    @Option(names = "--linger-ms", defaultValue = "5", description = "How long a batch that is not full waits.")
+    private long lingerMs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seeds every random choice.")
+    private long seed;
+
+    @Option(names = "--cards", defaultValue = "10000", description = "Size of the card population.")
+    private int cards;
+
+    @Option(names = "--fraud-rate", defaultValue = "0.01", description = "Share of generated slots that start a fraud episode.")
+    private double fraudRate;
+
+    @Option(names = "--api-key", defaultValue = "local-dev-key", description = "The producer's API key.")
+    private String apiKey;
+
+    @Option(names = "--labels", defaultValue = "simulation-labels.csv",
+            description = "Where the label of each accepted transaction is written.")
+    private Path labels;
+
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "Write the transactions to this labelled history file instead of sending them.")
+    private Path history;
+
+    @Option(names = "--days", defaultValue = "30", description = "With --history: the days of event time the history covers.")
+    private double days;
+
+    @Option(names = "--start", paramLabel = "INSTANT",
+            description = "Event time of the first transaction, ISO-8601 (default: now; with --history, --days before now).")
+    private String start;
 
     private SimulatorMain() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Map<String, String> options = parse(args);
-        String target = options.getOrDefault("target", "http://127.0.0.1:8080");
-        long count = Long.parseLong(options.getOrDefault("count", "10000"));
-        double rate = Double.parseDouble(options.getOrDefault("rate", "1000"));
-        var settings = new SimulationSettings(Long.parseLong(options.getOrDefault("seed", "1")),
-                Integer.parseInt(options.getOrDefault("cards", "10000")),
-                rate > 0 ? Duration.ofNanos((long) (1e9 / rate)) : Duration.ofMillis(1),
-                Double.parseDouble(options.getOrDefault("fraud-rate", "0.01")), Instant.now());
-        Path labels = Path.of(options.getOrDefault("labels", "simulation-labels.csv"));
-        int batch = Integer.parseInt(options.getOrDefault("batch", "1"));
+    public static void main(String[] args) {
+        int exitCode = run(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** Runs the command line and returns its exit code: 0, 1 when it failed, 2 for a usage error. */
+    static int run(String... args) {
+        return new CommandLine(new SimulatorMain()).execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (history != null) {
+            Duration span = Duration.ofSeconds(Math.round(days * 86_400));
+            Instant from = start != null ? Instant.parse(start) : Instant.now().minus(span);
+            var settings = SimulationSettings.covering(seed, cards, fraudRate, count, from, from.plus(span));
+            HistoryFile.Written written = HistoryFile.write(new TrafficModel(settings), count, history);
+            System.out.println("Wrote " + written + " to " + history);
+            return 0;
+        }
+        var settings = new SimulationSettings(seed, cards, rate > 0 ? Duration.ofNanos((long) (1e9 / rate))
+                : Duration.ofMillis(1), fraudRate, start != null ? Instant.parse(start) : Instant.now());
         // Enough in flight to fill several batches at once.
-        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", String.valueOf(Math.max(64, 4 * batch))));
-        try (TransactionSender sender = sender(target, options.getOrDefault("api-key", "local-dev-key"), batch,
-                Duration.ofMillis(Long.parseLong(options.getOrDefault("linger-ms", "5"))));
+        int inFlight = concurrency != null ? concurrency : Math.max(64, 4 * batch);
+        try (TransactionSender sender = sender(target, apiKey, batch, Duration.ofMillis(lingerMs));
              Writer labelWriter = Files.newBufferedWriter(labels, StandardCharsets.UTF_8)) {
             labelWriter.write("transactionId,scenario,episode\n");
-            RunSummary summary = new Simulation(new TrafficModel(settings), sender, concurrency)
+            RunSummary summary = new Simulation(new TrafficModel(settings), sender, inFlight)
                     .run(count, rate, labelWriter, progress -> System.out.println(progress));
             System.out.println("Done in " + summary + "; labels in " + labels);
         }
+        return 0;
     }
 
     static TransactionSender sender(String target, String apiKey, int batch, Duration linger) {
@@ -52,16 +113,5 @@ public final class SimulatorMain {
             return batch > 1 ? new BatchHttpSender(target, apiKey, batch, linger, 50) : new HttpSender(target, apiKey, 50);
         }
         throw new IllegalArgumentException("--target is http(s)://host:port or kafka://bootstrap, not " + target);
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Expected --name value pairs, got " + String.join(" ", args));
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
     }
 }

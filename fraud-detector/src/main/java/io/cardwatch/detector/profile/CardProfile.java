@@ -1,82 +1,291 @@
 package io.cardwatch.detector.profile;
 
+import io.cardwatch.events.Channel;
 import io.cardwatch.events.Transaction;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the detector knows about one card from every transaction it scored: the value of the card-profiles
- * store, keyed by card ID. The last event is the latest by event time, whatever order events arrived in.
+ * Everything the detector keeps about one card, the single value of the card-profiles store keyed by card ID:
+ * its behaviour (amounts per kind of shop, local hours and weekdays, its usual day, merchants, categories,
+ * countries, home area and channels, all fading with event time so that old habits give way to new ones), its
+ * recent transactions for the windowed rules, the IDs it has had within the de-duplication horizon, and when
+ * it last raised an alert. It changes only through {@link #with}, so the same transactions in the same order
+ * always give the same profile, online or in a backtest.
+ *
+ * @param amounts log-amount statistics by currency ({@code EUR}) and by currency and merchant-category group
+ *                ({@code EUR groceries})
+ * @param hours   decayed transaction counts by local hour, 0 to 23
  */
 public record CardProfile(
         String cardId,
         long count,
-        Map<String, AmountStats> amounts,
         Instant lastEventTime,
         Double lastLatitude,
         Double lastLongitude,
         String lastCountry,
+        Map<String, DecayingStats> amounts,
+        List<Double> hours,
+        List<Double> weekdays,
+        DailyHabit days,
+        List<String> merchants,
+        List<String> categories,
         Set<String> countries,
-        Set<String> merchantCategories,
-        List<Long> transactionsByHour,
-        Integer typicalHour) {
+        HomeArea home,
+        Map<Channel, Double> channels,
+        List<Activity> recent,
+        List<Seen> seen,
+        Instant lastAlertTime) {
 
     /** The name of the state store of profiles, which interactive queries read. */
     public static final String STORE = "card-profiles";
 
+    /** Enough to recognise a card's regular shops without letting one card's state grow without bound. */
+    static final int MAX_MERCHANTS = 64;
+    static final int MAX_CATEGORIES = 32;
     private static final int HOURS = 24;
+    private static final int WEEKDAYS = 7;
 
     public CardProfile {
         amounts = Collections.unmodifiableMap(new TreeMap<>(amounts));
+        hours = List.copyOf(hours);
+        weekdays = List.copyOf(weekdays);
+        merchants = List.copyOf(merchants);
+        categories = List.copyOf(categories);
         countries = Collections.unmodifiableSet(new TreeSet<>(countries));
-        merchantCategories = Collections.unmodifiableSet(new TreeSet<>(merchantCategories));
-        transactionsByHour = List.copyOf(transactionsByHour);
+        channels = Collections.unmodifiableMap(channels.isEmpty() ? new EnumMap<>(Channel.class)
+                : new EnumMap<>(channels));
+        recent = List.copyOf(recent);
+        seen = List.copyOf(seen);
     }
 
     public static CardProfile empty(String cardId) {
-        return new CardProfile(cardId, 0, Map.of(), null, null, null, null, Set.of(), Set.of(),
-                Collections.nCopies(HOURS, 0L), null);
+        return new CardProfile(cardId, 0, null, null, null, null, Map.of(), Collections.nCopies(HOURS, 0.0),
+                Collections.nCopies(WEEKDAYS, 0.0), DailyHabit.NONE, List.of(), List.of(), Set.of(), HomeArea.NONE,
+                Map.of(), List.of(), List.of(), null);
     }
 
-    /** The amount statistics of this card in {@code currency}; none yet for a currency never used. */
-    public AmountStats amountsIn(String currency) {
-        return amounts.getOrDefault(currency, AmountStats.NONE);
+    /** The key of the amount statistics of a currency, or of a currency and a merchant-category group. */
+    static String amountKey(String currency, String category) {
+        return category == null ? currency : currency + " " + MerchantCategories.group(category);
     }
 
-    /** This profile with {@code transaction} added. */
-    public CardProfile with(Transaction transaction) {
-        Map<String, AmountStats> newAmounts = new TreeMap<>(amounts);
-        newAmounts.put(transaction.currency(), amountsIn(transaction.currency()).with(transaction.amount()));
+    /** Log-amount statistics of this card in {@code currency}, all kinds of shop together. */
+    public DecayingStats amountsIn(String currency) {
+        return amounts.getOrDefault(amountKey(currency, null), DecayingStats.NONE);
+    }
+
+    /** Log-amount statistics of this card in {@code currency} at shops of the group of {@code category}. */
+    public DecayingStats amountsIn(String currency, String category) {
+        return amounts.getOrDefault(amountKey(currency, category), DecayingStats.NONE);
+    }
+
+    /** How much history the hour and weekday habits stand on (decayed transaction count). */
+    public double habitWeight() {
+        return hours.stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The share of the card's history at local hours {@code hour - around} to {@code hour + around}. */
+    public double shareOfHours(int hour, int around) {
+        double total = habitWeight();
+        if (total == 0) {
+            return 0;
+        }
+        double near = 0;
+        for (int offset = -around; offset <= around; offset++) {
+            near += hours.get(Math.floorMod(hour + offset, HOURS));
+        }
+        return near / total;
+    }
+
+    public boolean knowsMerchant(String merchantId) {
+        return merchants.contains(merchantId);
+    }
+
+    public boolean knowsCategory(String category) {
+        return categories.contains(category);
+    }
+
+    /** Decayed count of transactions whose channel was known. */
+    public double knownChannelWeight() {
+        return channels.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    public double channelWeight(Channel channel) {
+        return channels.getOrDefault(channel, 0.0);
+    }
+
+    /** The recent transactions in the {@code window} that ends at {@code end}, {@code end} included. */
+    public List<Activity> within(Duration window, Instant end) {
+        Instant start = end.minus(window);
+        return recent.stream()
+                .filter(activity -> activity.eventTime().isAfter(start) && !activity.eventTime().isAfter(end))
+                .toList();
+    }
+
+    /** The latest recent transaction at or before {@code time} whose location says where the card was. */
+    public Optional<Activity> latestLocatedAtOrBefore(Instant time) {
+        return recent.stream().filter(activity -> activity.locatesCard() && !activity.eventTime().isAfter(time))
+                .max(Comparator.comparing(Activity::eventTime));
+    }
+
+    public boolean hasSeen(String transactionId) {
+        return seen.stream().anyMatch(entry -> entry.transactionId().equals(transactionId));
+    }
+
+    /**
+     * Whether {@code eventTime} is so far before the card's latest transaction that its ID may have been
+     * forgotten: such a transaction can no longer be told from a duplicate.
+     */
+    public boolean beforeHorizon(Instant eventTime, ProfileSettings settings) {
+        return lastEventTime != null && eventTime.isBefore(lastEventTime.minus(settings.dedupHorizon()));
+    }
+
+    /** This profile with {@code transaction} remembered as seen but not learnt from (it was not scored). */
+    public CardProfile withSeen(Transaction transaction, ProfileSettings settings) {
+        CardProfile faded = fadedTo(transaction.eventTime(), settings);
+        Instant latest = faded.lastEventTime;
+        return new CardProfile(cardId, count, latest, lastLatitude, lastLongitude, lastCountry, faded.amounts,
+                faded.hours, faded.weekdays, faded.days, merchants, categories, countries, faded.home, faded.channels,
+                recentSince(latest.minus(settings.recentWindow()), null),
+                seenSince(latest.minus(settings.dedupHorizon()), transaction), lastAlertTime);
+    }
+
+    /** This profile having learnt from {@code transaction}. */
+    public CardProfile with(Transaction transaction, ProfileSettings settings) {
+        Instant time = transaction.eventTime();
+        // A profile that has only seen unscored transactions has no location yet.
+        boolean latestSoFar = lastLatitude == null || !time.isBefore(lastEventTime);
+        CardProfile faded = fadedTo(time, settings);
+        Instant latest = faded.lastEventTime;
+        double logAmount = Math.log(transaction.amount().doubleValue());
+
+        Map<String, DecayingStats> newAmounts = new TreeMap<>(faded.amounts);
+        newAmounts.merge(amountKey(transaction.currency(), null), DecayingStats.NONE.with(logAmount),
+                (old, ignored) -> old.with(logAmount));
+        newAmounts.merge(amountKey(transaction.currency(), transaction.merchantCategory()),
+                DecayingStats.NONE.with(logAmount), (old, ignored) -> old.with(logAmount));
+        List<Double> newHours = withOne(faded.hours, LocalClock.hour(time, transaction.longitude()));
+        List<Double> newWeekdays = withOne(faded.weekdays, LocalClock.weekday(time, transaction.longitude()));
+        DailyHabit newDays = faded.days.with(LocalClock.day(time, transaction.longitude()), transaction.currency(),
+                transaction.amount().doubleValue());
+
         Set<String> newCountries = new TreeSet<>(countries);
         newCountries.add(transaction.country());
-        Set<String> newCategories = new TreeSet<>(merchantCategories);
-        newCategories.add(transaction.merchantCategory());
-        List<Long> byHour = new ArrayList<>(transactionsByHour);
-        int hour = transaction.eventTime().atZone(ZoneOffset.UTC).getHour();
-        byHour.set(hour, byHour.get(hour) + 1);
-        boolean latest = lastEventTime == null || !transaction.eventTime().isBefore(lastEventTime);
-        return new CardProfile(cardId, count + 1, newAmounts,
-                latest ? transaction.eventTime() : lastEventTime,
-                latest ? transaction.latitude() : lastLatitude,
-                latest ? transaction.longitude() : lastLongitude,
-                latest ? transaction.country() : lastCountry,
-                newCountries, newCategories, byHour, busiestHour(byHour));
+        Channel channel = transaction.channel();
+        HomeArea newHome = channel == null || channel.cardPresent()
+                ? faded.home.with(transaction.latitude(), transaction.longitude()) : faded.home;
+        Map<Channel, Double> newChannels = new EnumMap<>(Channel.class);
+        newChannels.putAll(faded.channels);
+        if (channel != null) {
+            newChannels.merge(channel, 1.0, Double::sum);
+        }
+        return new CardProfile(cardId, count + 1, latest,
+                latestSoFar ? transaction.latitude() : lastLatitude,
+                latestSoFar ? transaction.longitude() : lastLongitude,
+                latestSoFar ? transaction.country() : lastCountry,
+                newAmounts, newHours, newWeekdays, newDays,
+                mostRecentFirst(merchants, transaction.merchantId(), MAX_MERCHANTS),
+                mostRecentFirst(categories, transaction.merchantCategory(), MAX_CATEGORIES),
+                newCountries, newHome, newChannels,
+                recentSince(latest.minus(settings.recentWindow()), transaction),
+                seenSince(latest.minus(settings.dedupHorizon()), transaction), lastAlertTime);
     }
 
-    private static int busiestHour(List<Long> byHour) {
-        int busiest = 0;
-        for (int hour = 1; hour < HOURS; hour++) {
-            if (byHour.get(hour) > byHour.get(busiest)) {
-                busiest = hour;
+    /**
+     * This profile as of {@code time}: when that is after its latest transaction, every habit weighs less by the
+     * time passed, whether or not the transaction at {@code time} is learnt from. A late transaction fades
+     * nothing.
+     */
+    private CardProfile fadedTo(Instant time, ProfileSettings settings) {
+        if (lastEventTime != null && !time.isAfter(lastEventTime)) {
+            return this;
+        }
+        double decay = lastEventTime == null ? 1 : Math.pow(0.5, Duration.between(lastEventTime, time).toMillis()
+                / (double) settings.halfLife().toMillis());
+        Map<String, DecayingStats> fadedAmounts = new TreeMap<>();
+        amounts.forEach((key, stats) -> fadedAmounts.put(key, stats.decayed(decay)));
+        Map<Channel, Double> fadedChannels = new EnumMap<>(Channel.class);
+        channels.forEach((known, weight) -> fadedChannels.put(known, weight * decay));
+        return new CardProfile(cardId, count, time, lastLatitude, lastLongitude, lastCountry, fadedAmounts,
+                scaled(hours, decay), scaled(weekdays, decay), days.decayed(decay), merchants, categories, countries,
+                home.decayed(decay), fadedChannels, recent, seen, lastAlertTime);
+    }
+
+    /** This profile with an alert raised at {@code time}. */
+    public CardProfile withAlertAt(Instant time) {
+        Instant alert = lastAlertTime == null || time.isAfter(lastAlertTime) ? time : lastAlertTime;
+        return new CardProfile(cardId, count, lastEventTime, lastLatitude, lastLongitude, lastCountry, amounts, hours,
+                weekdays, days, merchants, categories, countries, home, channels, recent, seen, alert);
+    }
+
+    private Instant latest(Transaction transaction) {
+        return lastEventTime == null || transaction.eventTime().isAfter(lastEventTime) ? transaction.eventTime()
+                : lastEventTime;
+    }
+
+    // What happened before keepFrom is dropped; the transaction too when it is itself before it, since no
+    // window still scored can contain it.
+    private List<Activity> recentSince(Instant keepFrom, Transaction transaction) {
+        List<Activity> kept = new ArrayList<>(recent.size() + 1);
+        for (Activity activity : recent) {
+            if (!activity.eventTime().isBefore(keepFrom)) {
+                kept.add(activity);
             }
         }
-        return busiest;
+        if (transaction != null && !transaction.eventTime().isBefore(keepFrom)) {
+            kept.add(Activity.of(transaction));
+            kept.sort(Comparator.comparing(Activity::eventTime));
+        }
+        return kept;
+    }
+
+    private List<Seen> seenSince(Instant keepFrom, Transaction transaction) {
+        List<Seen> kept = new ArrayList<>(seen.size() + 1);
+        for (Seen entry : seen) {
+            if (!entry.eventTime().isBefore(keepFrom)) {
+                kept.add(entry);
+            }
+        }
+        kept.add(new Seen(transaction.transactionId(), transaction.eventTime()));
+        return kept;
+    }
+
+    private static List<Double> scaled(List<Double> counts, double factor) {
+        List<Double> result = new ArrayList<>(counts.size());
+        for (Double value : counts) {
+            result.add(value * factor);
+        }
+        return result;
+    }
+
+    private static List<Double> withOne(List<Double> counts, int index) {
+        List<Double> result = new ArrayList<>(counts);
+        result.set(index, result.get(index) + 1);
+        return result;
+    }
+
+    private static List<String> mostRecentFirst(List<String> known, String value, int limit) {
+        List<String> result = new ArrayList<>(Math.min(known.size() + 1, limit));
+        result.add(value);
+        for (String other : known) {
+            if (result.size() == limit) {
+                break;
+            }
+            if (!other.equals(value)) {
+                result.add(other);
+            }
+        }
+        return result;
     }
 }

@@ -1,26 +1,36 @@
 package io.cardwatch.detector.scoring;
 
-import io.cardwatch.detector.profile.AmountStats;
+import io.cardwatch.detector.profile.DecayingStats;
+import io.cardwatch.detector.profile.MerchantCategories;
+import io.cardwatch.detector.profile.History;
 import io.cardwatch.events.Transaction;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Flags an amount far above what this card usually spends in the currency (z-score against its own running
- * mean and standard deviation). Only once the card has a history; before that {@link LargeAmountRule} applies.
+ * Flags an amount far above what this card usually spends in that kind of shop: against the card's own
+ * log-amounts in the merchant-category group, or in all shops while the group is new to it. Amounts of one
+ * person's purchases are roughly log-normal, so the distance is measured in spreads of the logarithm, and the
+ * amount must also be a multiple of the typical one, so that a card with very even amounts is not flagged for
+ * a little more. The finding weighs more the larger the multiple: half its weight up to about three times the
+ * typical amount, all of it from ten times.
  */
 final class AmountAnomalyRule implements ScoringRule {
 
     static final String CODE = "AMOUNT_ANOMALY";
-    // A card that always pays the same amount has no spread; a floor keeps a cent more from looking anomalous.
-    private static final double MIN_SPREAD_OF_MEAN = 0.1;
+    // A card whose amounts barely vary still has purchases a quarter apart in size.
+    private static final double MIN_LOG_SPREAD = 0.25;
+    private static final double HALF = 0.5;
+    private static final double FULL_STRENGTH_MULTIPLE = 10;
 
-    private final int coldStartTransactions;
-    private final double zScoreLimit;
+    private final double minHistory;
+    private final double spreadsLimit;
+    private final double minMultiple;
 
-    AmountAnomalyRule(int coldStartTransactions, double zScoreLimit) {
-        this.coldStartTransactions = coldStartTransactions;
-        this.zScoreLimit = zScoreLimit;
+    AmountAnomalyRule(double minHistory, double spreadsLimit, double minMultiple) {
+        this.minHistory = minHistory;
+        this.spreadsLimit = spreadsLimit;
+        this.minMultiple = minMultiple;
     }
 
     @Override
@@ -30,23 +40,42 @@ final class AmountAnomalyRule implements ScoringRule {
 
     @Override
     public int defaultPoints() {
-        return 250;
+        return 300;
+    }
+
+    @Override
+    public double strength(Transaction transaction, Evidence evidence) {
+        double multiple = transaction.amount().doubleValue() / Math.exp(norm(transaction, evidence).mean());
+        return Math.min(1, Math.max(HALF, Math.log(multiple) / Math.log(FULL_STRENGTH_MULTIPLE)));
+    }
+
+    // The card's amounts in the group of shops, or in all shops while it has too few in the group.
+    private DecayingStats norm(Transaction transaction, Evidence evidence) {
+        DecayingStats inGroup = evidence.profile().amountsIn(transaction.currency(), transaction.merchantCategory());
+        return History.atLeast(inGroup.weight(), minHistory) ? inGroup
+                : evidence.profile().amountsIn(transaction.currency());
     }
 
     @Override
     public Optional<String> evaluate(Transaction transaction, Evidence evidence) {
-        AmountStats stats = evidence.profile().amountsIn(transaction.currency());
-        if (stats.count() < coldStartTransactions) {
+        DecayingStats inGroup = evidence.profile().amountsIn(transaction.currency(), transaction.merchantCategory());
+        boolean byGroup = History.atLeast(inGroup.weight(), minHistory);
+        DecayingStats stats = norm(transaction, evidence);
+        if (!History.atLeast(stats.weight(), minHistory)) {
             return Optional.empty();
         }
-        double spread = Math.max(stats.standardDeviation(), Math.abs(stats.mean()) * MIN_SPREAD_OF_MEAN);
-        double zScore = (transaction.amount().doubleValue() - stats.mean()) / spread;
-        if (zScore < zScoreLimit) {
+        double logAmount = Math.log(transaction.amount().doubleValue());
+        double spreads = (logAmount - stats.mean()) / Math.max(stats.standardDeviation(), MIN_LOG_SPREAD);
+        double typical = Math.exp(stats.mean());
+        double multiple = transaction.amount().doubleValue() / typical;
+        if (spreads < spreadsLimit || multiple < minMultiple) {
             return Optional.empty();
         }
+        String where = byGroup ? "at " + MerchantCategories.group(transaction.merchantCategory()) + " shops"
+                : "in all shops";
         return Optional.of(String.format(Locale.ROOT,
-                "amount %s %s is %.1f standard deviations above the card's mean %.2f over %d transactions, limit %.1f",
-                transaction.amount().toPlainString(), transaction.currency(), zScore, stats.mean(), stats.count(),
-                zScoreLimit));
+                "amount %s %s is %.1f times the card's typical %.2f %s %s (%.0f purchases), %.1f spreads above, limit %.1f",
+                transaction.amount().toPlainString(), transaction.currency(), multiple, typical,
+                transaction.currency(), where, stats.weight(), spreads, spreadsLimit));
     }
 }

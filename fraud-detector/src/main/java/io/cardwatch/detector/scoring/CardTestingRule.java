@@ -40,7 +40,7 @@ final class CardTestingRule implements ScoringRule {
         if (transaction.amount().compareTo(largeAmount) < 0) {
             return Optional.empty();
         }
-        long small = evidence.activity().within(window, transaction.eventTime()).stream()
+        long small = evidence.profile().within(window, transaction.eventTime()).stream()
                 .filter(activity -> activity.amount().compareTo(smallAmount) <= 0)
                 .count();
         if (small < smallCount) {

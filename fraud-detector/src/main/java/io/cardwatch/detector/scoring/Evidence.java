@@ -4,10 +4,10 @@ import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.events.ListEntry;
 
 /**
- * Everything known about a transaction's card and merchant before it is scored: the card's profile and
- * recent activity, and the list entries of the card and the merchant (null when not listed).
+ * Everything known about a transaction's card and merchant before it is scored: the card's profile (its
+ * habits and recent transactions), and the list entries of the card and the merchant (null when not listed).
  */
-record Evidence(CardProfile profile, CardActivity activity, ListEntry cardEntry, ListEntry merchantEntry) {
+record Evidence(CardProfile profile, ListEntry cardEntry, ListEntry merchantEntry) {
 
     boolean cardOn(ListEntry.ListType list) {
         return cardEntry != null && cardEntry.list() == list;

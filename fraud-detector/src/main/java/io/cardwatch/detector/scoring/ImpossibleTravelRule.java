@@ -1,5 +1,6 @@
 package io.cardwatch.detector.scoring;
 
+import io.cardwatch.detector.profile.Activity;
 import io.cardwatch.events.Transaction;
 import java.time.Duration;
 import java.util.Locale;
@@ -7,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Flags a card that would have had to travel faster than {@code maxSpeedKmh} (great-circle distance over
- * event-time difference) since its previous transaction. Short hops are ignored: terminal coordinates are
- * not precise.
+ * event-time difference) since its previous transaction. Only transactions whose location is the card's count
+ * (not online ones). Hops shorter than the minimum distance are ignored: terminal coordinates are not
+ * precise, and neighbouring towns minutes apart are an ordinary day.
  */
 final class ImpossibleTravelRule implements ScoringRule {
 
@@ -36,7 +38,10 @@ final class ImpossibleTravelRule implements ScoringRule {
 
     @Override
     public Optional<String> evaluate(Transaction transaction, Evidence evidence) {
-        return evidence.activity().latestAtOrBefore(transaction.eventTime()).flatMap(previous -> {
+        if (!Activity.of(transaction).locatesCard()) {
+            return Optional.empty();
+        }
+        return evidence.profile().latestLocatedAtOrBefore(transaction.eventTime()).flatMap(previous -> {
             double km = distanceKm(previous.latitude(), previous.longitude(), transaction.latitude(),
                     transaction.longitude());
             long seconds = Duration.between(previous.eventTime(), transaction.eventTime()).toSeconds();

@@ -1,23 +1,28 @@
 package io.cardwatch.detector.scoring;
 
+import io.cardwatch.detector.profile.History;
 import io.cardwatch.events.Transaction;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The cold-start amount check: while a card has too few transactions in a currency for its own profile to
- * mean anything, an amount at or over a fixed limit is suspicious.
+ * mean anything, an amount at or over a fixed limit is suspicious. The limit is in units of the currencies it
+ * is set for (5000 euros is a large purchase, 5000 yen is not), and checks nothing in others.
  */
 final class LargeAmountRule implements ScoringRule {
 
     static final String CODE = "LARGE_AMOUNT";
 
     private final BigDecimal limit;
+    private final Set<String> currencies;
     private final int points;
     private final int coldStartTransactions;
 
-    LargeAmountRule(BigDecimal limit, int points, int coldStartTransactions) {
+    LargeAmountRule(BigDecimal limit, Set<String> currencies, int points, int coldStartTransactions) {
         this.limit = limit;
+        this.currencies = Set.copyOf(currencies);
         this.points = points;
         this.coldStartTransactions = coldStartTransactions;
     }
@@ -34,8 +39,9 @@ final class LargeAmountRule implements ScoringRule {
 
     @Override
     public Optional<String> evaluate(Transaction transaction, Evidence evidence) {
-        boolean coldStart = evidence.profile().amountsIn(transaction.currency()).count() < coldStartTransactions;
-        if (!coldStart || transaction.amount().compareTo(limit) < 0) {
+        boolean coldStart = !History.atLeast(evidence.profile().amountsIn(transaction.currency()).weight(),
+                coldStartTransactions);
+        if (!coldStart || !currencies.contains(transaction.currency()) || transaction.amount().compareTo(limit) < 0) {
             return Optional.empty();
         }
         return Optional.of("amount " + transaction.amount().toPlainString() + " " + transaction.currency()

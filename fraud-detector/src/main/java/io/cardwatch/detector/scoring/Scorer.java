@@ -7,6 +7,7 @@ import io.cardwatch.events.Reason;
 import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Transaction;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,12 +50,17 @@ public final class Scorer {
     }
 
     private List<Reason> findings(Transaction transaction, Evidence evidence, RuleSet ruleSet) {
-        return rules.stream()
-                .filter(rule -> !ruleSet.disabledRules().contains(rule.code()))
-                .flatMap(rule -> rule.evaluate(transaction, evidence).stream()
-                        .map(facts -> new Reason(rule.code(), ruleSet.weights().getOrDefault(rule.code(),
-                                rule.defaultPoints()), facts)))
-                .toList();
+        List<Reason> findings = new ArrayList<>();
+        for (ScoringRule rule : rules) {
+            if (ruleSet.disabledRules().contains(rule.code())
+                    || rule.amplifiesOtherFindings() && findings.stream().allMatch(found -> found.points() == 0)) {
+                continue;
+            }
+            rule.evaluate(transaction, evidence).ifPresent(facts -> findings.add(new Reason(rule.code(),
+                    (int) Math.round(ruleSet.weights().getOrDefault(rule.code(), rule.defaultPoints())
+                            * rule.strength(transaction, evidence)), facts)));
+        }
+        return findings;
     }
 
     // A blocklisting always wins over an allowlisting.

@@ -6,39 +6,35 @@ import io.cardwatch.detector.rules.LiveConfiguration;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.RuleSet;
+import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import java.time.Instant;
-import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores each transaction of a card against its profile and recent activity, then adds it to both. Rejects
- * invalid and too-old transactions to the dead-letter topic and drops transactions already scored. Rules
- * look at event times (the transaction's own), so a transaction arriving out of order is scored against
- * the transactions that preceded it.
+ * Scores each transaction of a card against the card's profile with {@link CardScoring} and keeps the profile
+ * it leaves. Rejects invalid and too-old transactions to the dead-letter topic and drops transactions already
+ * scored. Live transactions may reach Kafka at most the maximum age after their event time; history, loaded on
+ * its own topic, may be of any age.
  */
 final class ScoringProcessor implements Processor<String, Transaction, String, Decision> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoringProcessor.class);
 
-    private final Scorer scorer;
+    private final CardScoring scoring;
     private final ScoringPolicy policy;
     private ProcessorContext<String, Decision> context;
     private KeyValueStore<String, CardProfile> profiles;
-    private KeyValueStore<String, CardActivity> activities;
-    private WindowStore<String, Long> seen;
     private KeyValueStore<String, RuleSet> ruleSets;
     private KeyValueStore<String, ListEntry> lists;
 
-    ScoringProcessor(Scorer scorer, ScoringPolicy policy) {
-        this.scorer = scorer;
+    ScoringProcessor(CardScoring scoring, ScoringPolicy policy) {
+        this.scoring = scoring;
         this.policy = policy;
     }
 
@@ -46,8 +42,6 @@ final class ScoringProcessor implements Processor<String, Transaction, String, D
     public void init(ProcessorContext<String, Decision> context) {
         this.context = context;
         this.profiles = context.getStateStore(ScoringTopology.PROFILES_STORE);
-        this.activities = context.getStateStore(ScoringTopology.ACTIVITY_STORE);
-        this.seen = context.getStateStore(ScoringTopology.SEEN_STORE);
         this.ruleSets = context.getStateStore(LiveConfiguration.RULE_SETS_STORE);
         this.lists = context.getStateStore(LiveConfiguration.CARD_LISTS_STORE);
     }
@@ -55,43 +49,23 @@ final class ScoringProcessor implements Processor<String, Transaction, String, D
     @Override
     public void process(Record<String, Transaction> record) {
         Transaction transaction = TransactionCheck.valid(record.key(), record.value());
-        if (alreadySeen(transaction)) {
-            LOG.info("Transaction {} of card {} at {} was already scored: its decision stands",
-                    transaction.transactionId(), transaction.cardId(), coordinates());
-            return;
+        if (!fromHistory()) {
+            rejectIfTooOld(transaction, Instant.ofEpochMilli(record.timestamp()));
         }
-        rejectIfTooOld(transaction, Instant.ofEpochMilli(record.timestamp()));
-        seen.put(transaction.transactionId(), transaction.eventTime().toEpochMilli(),
-                transaction.eventTime().toEpochMilli());
-        RuleSet ruleSet = LiveConfiguration.activeRuleSet(ruleSets, policy.defaultRuleSet());
-        Optional<String> skipReason = policy.filter().skipReason(transaction);
-        Decision decision = skipReason.isPresent()
-                ? scorer.notScored(transaction, skipReason.get(), ruleSet)
-                : scoreAndRemember(transaction, ruleSet);
-        context.forward(record.withValue(decision));
-    }
-
-    private Decision scoreAndRemember(Transaction transaction, RuleSet ruleSet) {
         String card = transaction.cardId();
-        CardProfile profile = Optional.ofNullable(profiles.get(card)).orElseGet(() -> CardProfile.empty(card));
-        // Evicted as of this record's stream time, so that what a late transaction sees does not depend on when
-        // its card was last used.
-        Instant keepFrom = Instant.ofEpochMilli(context.currentStreamTimeMs()).minus(policy.activityRetention());
-        CardActivity activity = Optional.ofNullable(activities.get(card)).orElse(CardActivity.NONE).since(keepFrom);
-        Evidence evidence = new Evidence(profile, activity, LiveConfiguration.cardEntry(lists, card),
-                LiveConfiguration.merchantEntry(lists, transaction.merchantId()));
-        Decision decision = scorer.score(transaction, evidence, ruleSet);
-        profiles.put(card, profile.with(transaction));
-        activities.put(card, activity.with(transaction, keepFrom));
-        return decision;
+        RuleSet ruleSet = LiveConfiguration.activeRuleSet(ruleSets, policy.defaultRuleSet());
+        scoring.score(profiles.get(card), transaction, ruleSet, LiveConfiguration.cardEntry(lists, card),
+                        LiveConfiguration.merchantEntry(lists, transaction.merchantId()))
+                .ifPresentOrElse(scored -> {
+                    profiles.put(card, scored.profile());
+                    context.forward(record.withValue(scored.decision()));
+                }, () -> LOG.info("Transaction {} at {} was already scored: its decision stands",
+                        transaction.transactionId(), coordinates()));
     }
 
-    private boolean alreadySeen(Transaction transaction) {
-        Instant time = transaction.eventTime();
-        try (WindowStoreIterator<Long> found = seen.fetch(transaction.transactionId(),
-                time.minus(policy.dedupHorizon()), time.plus(policy.dedupHorizon()))) {
-            return found.hasNext();
-        }
+    private boolean fromHistory() {
+        return context.recordMetadata().map(metadata -> Topics.TRANSACTION_HISTORY.name().equals(metadata.topic()))
+                .orElse(false);
     }
 
     private String coordinates() {
@@ -100,7 +74,8 @@ final class ScoringProcessor implements Processor<String, Transaction, String, D
                 .orElse("unknown position");
     }
 
-    // Measured against the record's Kafka timestamp, not the wall clock, so that a replay decides the same way.
+    // Measured against the record's Kafka timestamp (when the broker stored it), not the wall clock, so that a
+    // replay decides the same way.
     private void rejectIfTooOld(Transaction transaction, Instant published) {
         if (transaction.eventTime().isBefore(published.minus(policy.maxAge()))) {
             throw new RejectedRecordException(RejectedRecordException.TOO_OLD, "Transaction "

@@ -41,7 +41,13 @@ class ScoringStreamFactory {
         var defaultRuleSet = new RuleSet(configuration.rulesVersion(), configuration.reviewFrom(),
                 configuration.declineFrom(), Map.of(), Set.of());
         return new ScoringPolicy(configuration.dedupHorizon(), configuration.maxAge(), configuration.grace(),
-                new PreScoringFilter(configuration.skipMerchants(), configuration.skipCardPrefixes()), defaultRuleSet);
+                configuration.habitHalfLife(), new PreScoringFilter(configuration.skipMerchants(), configuration.skipCardPrefixes()), defaultRuleSet);
+    }
+
+    /** The scoring of one transaction against its card's profile, for the backtest to share with the topology. */
+    @Singleton
+    CardScoring cardScoring(Scorer scorer, ScoringPolicy policy) {
+        return new CardScoring(scorer, policy);
     }
 
     @Singleton
@@ -65,21 +71,35 @@ class ScoringStreamFactory {
 
     /** Every rule, in the order their reasons are listed on a decision. */
     static List<ScoringRule> rules(ScoringConfiguration configuration) {
+        int history = configuration.coldStartTransactions();
         return List.of(
                 BlocklistRule.cards(),
                 BlocklistRule.merchants(),
-                new LargeAmountRule(configuration.largeAmountLimit(), configuration.largeAmountPoints(),
-                        configuration.coldStartTransactions()),
-                new AmountAnomalyRule(configuration.coldStartTransactions(), configuration.anomalyZScore()),
-                new VelocityCountRule("1M", Duration.ofMinutes(1), configuration.velocity1mCount(), 200),
+                new LargeAmountRule(configuration.largeAmountLimit(), configuration.largeAmountCurrencies(),
+                        configuration.largeAmountPoints(), history),
+                new AmountAnomalyRule(history, configuration.anomalySpreads(), configuration.anomalyMinMultiple()),
+                new NewMerchantHighAmountRule(history, configuration.newMerchantMinMultiple()),
+                new UnusualHourRule(configuration.unusualHourMinHistory(), configuration.unusualHourMaxShare()),
+                new DailySpendRule(configuration.dailyMinDays(), configuration.dailySpendMultiple()),
+                new DailyCountRule(configuration.dailyMinDays(), configuration.dailyCountMultiple(),
+                        configuration.dailyCountMin()),
+                new VelocityCountRule("1M", Duration.ofMinutes(1), configuration.velocity1mCount(), 300),
+                new VelocityCountRule("10M", Duration.ofMinutes(10), configuration.velocity10mCount(), 150),
                 new VelocityCountRule("1H", Duration.ofHours(1), configuration.velocity1hCount(), 150),
                 new VelocityCountRule("24H", Duration.ofHours(24), configuration.velocity24hCount(), 100),
-                new VelocityAmountRule("1H", Duration.ofHours(1), configuration.velocity1hAmount(), 150),
-                new VelocityAmountRule("24H", Duration.ofHours(24), configuration.velocity24hAmount(), 100),
+                new VelocityAmountRule("1H", Duration.ofHours(1), configuration.velocity1hAmount(),
+                        configuration.largeAmountCurrencies(), 150),
+                new VelocityAmountRule("24H", Duration.ofHours(24), configuration.velocity24hAmount(),
+                        configuration.largeAmountCurrencies(), 100),
                 new ImpossibleTravelRule(configuration.maxTravelSpeedKmh(), configuration.minTravelDistanceKm()),
+                new FarFromHomeRule(history, configuration.farFromHomeKm()),
                 new NewCountryRule(),
+                new NewChannelRule(history),
                 new HighRiskMerchantRule(configuration.highRiskCategories()),
+                new ProbingRule(configuration.cardTestingSmallAmount(), configuration.cardTestingSmallCount(),
+                        configuration.cardTestingWindow()),
                 new CardTestingRule(configuration.cardTestingSmallAmount(), configuration.cardTestingSmallCount(),
-                        configuration.cardTestingLargeAmount(), configuration.cardTestingWindow()));
+                        configuration.cardTestingLargeAmount(), configuration.cardTestingWindow()),
+                new FollowsAlertRule(configuration.followsAlertWindow()));
     }
 }

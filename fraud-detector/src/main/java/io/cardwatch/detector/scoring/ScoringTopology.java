@@ -19,8 +19,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class ScoringTopology {
 
     public static final String PROFILES_STORE = CardProfile.STORE;
-    static final String ACTIVITY_STORE = "card-activity";
-    static final String SEEN_STORE = "seen-transactions";
 
     private ScoringTopology() {
     }
@@ -30,17 +28,26 @@ public final class ScoringTopology {
         return build(builder, scorer, policy, ScoringTelemetry.disabled());
     }
 
-    /** Adds the topology to {@code builder} and returns the transactions stream it starts from. */
+    /**
+     * Adds the topology to {@code builder} and returns the stream of live and historical transactions it
+     * scores.
+     */
     public static KStream<String, Transaction> build(StreamsBuilder builder, Scorer scorer, ScoringPolicy policy,
                                                      ScoringTelemetry telemetry) {
+        CardScoring scoring = new CardScoring(scorer, policy);
         LiveConfiguration.addTo(builder, new RuleSetValidator(scorer.ruleCodes()));
-        addCardStores(builder, policy);
-        KStream<String, Transaction> transactions = builder.stream(Topics.TRANSACTIONS.name(),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE),
+                Serdes.String(), StateSerde.of(CardProfile.class)));
+        KStream<String, Transaction> live = builder.stream(Topics.TRANSACTIONS.name(),
                 Consumed.with(Topics.TRANSACTIONS.keySerde(), Topics.TRANSACTIONS.valueSerde())
                         .withName("transactions-source"));
+        KStream<String, Transaction> history = builder.stream(Topics.TRANSACTION_HISTORY.name(),
+                Consumed.with(Topics.TRANSACTION_HISTORY.keySerde(), Topics.TRANSACTION_HISTORY.valueSerde())
+                        .withName("transaction-history-source"));
+        KStream<String, Transaction> transactions = live.merge(history, Named.as("live-and-history"));
         KStream<String, Decision> decisions = transactions.process(
-                        () -> new TracedScoring(new ScoringProcessor(scorer, policy), telemetry),
-                        Named.as("score-transaction"), PROFILES_STORE, ACTIVITY_STORE, SEEN_STORE)
+                        () -> new TracedScoring(new ScoringProcessor(scoring, policy), telemetry),
+                        Named.as("score-transaction"), PROFILES_STORE)
                 .peek(telemetry::decided, Named.as("decision-metrics"));
         decisions.to(Topics.DECISIONS.name(),
                 Produced.with(Topics.DECISIONS.keySerde(), Topics.DECISIONS.valueSerde()).withName("decisions-sink"));
@@ -48,14 +55,5 @@ public final class ScoringTopology {
                 .to(Topics.ALERTS.name(),
                         Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("alerts-sink"));
         return transactions;
-    }
-
-    private static void addCardStores(StreamsBuilder builder, ScoringPolicy policy) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE),
-                Serdes.String(), StateSerde.of(CardProfile.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVITY_STORE),
-                Serdes.String(), StateSerde.of(CardActivity.class)));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_STORE,
-                policy.dedupHorizon(), policy.dedupHorizon(), false), Serdes.String(), Serdes.Long()));
     }
 }

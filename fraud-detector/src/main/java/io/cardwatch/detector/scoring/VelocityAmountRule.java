@@ -1,25 +1,30 @@
 package io.cardwatch.detector.scoring;
 
+import io.cardwatch.detector.profile.Activity;
 import io.cardwatch.events.Transaction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags a card that spent more than {@code limit} in a sliding event-time window, in the transaction's
- * currency, this transaction included.
+ * currency, this transaction included. Like {@link LargeAmountRule}, the limit is in units of the currencies it
+ * is set for, and checks nothing in others.
  */
 final class VelocityAmountRule implements ScoringRule {
 
     private final String code;
     private final Duration window;
     private final BigDecimal limit;
+    private final Set<String> currencies;
     private final int points;
 
-    VelocityAmountRule(String windowLabel, Duration window, BigDecimal limit, int points) {
+    VelocityAmountRule(String windowLabel, Duration window, BigDecimal limit, Set<String> currencies, int points) {
         this.code = "VELOCITY_AMOUNT_" + windowLabel;
         this.window = window;
         this.limit = limit;
+        this.currencies = Set.copyOf(currencies);
         this.points = points;
     }
 
@@ -35,7 +40,10 @@ final class VelocityAmountRule implements ScoringRule {
 
     @Override
     public Optional<String> evaluate(Transaction transaction, Evidence evidence) {
-        BigDecimal total = evidence.activity().within(window, transaction.eventTime()).stream()
+        if (!currencies.contains(transaction.currency())) {
+            return Optional.empty();
+        }
+        BigDecimal total = evidence.profile().within(window, transaction.eventTime()).stream()
                 .filter(activity -> activity.currency().equals(transaction.currency()))
                 .map(Activity::amount)
                 .reduce(transaction.amount(), BigDecimal::add);

@@ -31,7 +31,7 @@ final class VelocityCountRule implements ScoringRule {
 
     @Override
     public Optional<String> evaluate(Transaction transaction, Evidence evidence) {
-        int count = evidence.activity().within(window, transaction.eventTime()).size() + 1;
+        int count = evidence.profile().within(window, transaction.eventTime()).size() + 1;
         if (count <= limit) {
             return Optional.empty();
         }

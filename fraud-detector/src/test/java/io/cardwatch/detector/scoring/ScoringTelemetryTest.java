@@ -66,7 +66,7 @@ class ScoringTelemetryTest {
         var telemetry = new ScoringTelemetry(openTelemetry, openTelemetry.getTracer("test"), meter,
                 Clock.fixed(SCORED, ZoneOffset.UTC));
         StreamsBuilder builder = new StreamsBuilder();
-        ScoringTopology.build(builder, ScoringTopologyTest.scorer(), ScoringTopologyTest.policy(Duration.ofHours(1)), telemetry);
+        ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)), telemetry);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-telemetry-test");
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);

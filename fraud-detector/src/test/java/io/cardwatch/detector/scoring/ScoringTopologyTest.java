@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardwatch.detector.deadletter.DeadLetterDeserializationHandler;
 import io.cardwatch.detector.deadletter.DeadLetterProcessingHandler;
-import io.cardwatch.detector.profile.AmountStats;
+import io.cardwatch.detector.profile.Activity;
 import io.cardwatch.detector.profile.CardProfile;
+import io.cardwatch.detector.profile.Seen;
 import io.cardwatch.events.DeadLetters;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.ListEntry;
@@ -16,12 +17,8 @@ import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,12 +39,13 @@ import org.junit.jupiter.api.Test;
 class ScoringTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private static final Instant NOW = ScoringFixtures.NOW;
     private static final double BERLIN_LAT = 52.52;
     private static final double BERLIN_LON = 13.405;
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, Transaction> transactions;
+    private TestInputTopic<String, Transaction> history;
     private TestInputTopic<byte[], byte[]> rawTransactions;
     private TestInputTopic<String, RuleSet> fraudRules;
     private TestInputTopic<String, ListEntry> cardLists;
@@ -59,12 +57,12 @@ class ScoringTopologyTest {
 
     @BeforeEach
     void startTopology() {
-        startTopology(policy(Duration.ofHours(1)));
+        startTopology(ScoringFixtures.policy(Duration.ofHours(1)));
     }
 
     private void startTopology(ScoringPolicy policy) {
         StreamsBuilder builder = new StreamsBuilder();
-        ScoringTopology.build(builder, scorer(), policy);
+        ScoringTopology.build(builder, ScoringFixtures.scorer(), policy);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
@@ -73,6 +71,8 @@ class ScoringTopologyTest {
         driver = new TopologyTestDriver(builder.build(), config);
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(),
                 Topics.TRANSACTIONS.keySerde().serializer(), Topics.TRANSACTIONS.valueSerde().serializer());
+        history = driver.createInputTopic(Topics.TRANSACTION_HISTORY.name(),
+                Topics.TRANSACTION_HISTORY.keySerde().serializer(), Topics.TRANSACTION_HISTORY.valueSerde().serializer());
         rawTransactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         fraudRules = driver.createInputTopic(Topics.FRAUD_RULES.name(),
@@ -120,130 +120,48 @@ class ScoringTopologyTest {
     }
 
     @Test
-    void comparesAnAmountWithTheCardsOwnHistoryOnceItHasOne() {
-        sendEveryTenMinutes("40.00", "50.00", "60.00", "50.00", "50.00");
-        Transaction unusual = purchase("tx-6", "900.00", T0.plus(Duration.ofHours(1)));
-
-        send(unusual);
-
-        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(unusual, Outcome.APPROVE, 250,
-                new Reason("AMOUNT_ANOMALY", 250, "amount 900.00 EUR is 120.2 standard deviations above the card's "
-                        + "mean 50.00 over 5 transactions, limit 3.0")));
-    }
-
-    @Test
-    void leavesAColdCardToTheFixedLimitRatherThanItsThinHistory() {
-        sendEveryTenMinutes("40.00", "50.00", "60.00", "50.00");
-        Transaction unusual = purchase("tx-5", "900.00", T0.plus(Duration.ofHours(1)));
-
-        send(unusual);
-
-        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(unusual, Outcome.APPROVE, 0));
-    }
-
-    @Test
-    void flagsMoreThanFiveTransactionsInAMinute() {
-        for (int i = 1; i <= 6; i++) {
-            send(purchase("tx-" + i, "10.00", T0.plusSeconds(10L * i)));
+    void sendsABurstOfTwelveTransactionsInThirtySixSecondsToReviewAndEscalatesEachAfterTheFirstAlert() {
+        for (int i = 0; i < 12; i++) {
+            send(purchase("tx-" + i, "10.00", T0.plusSeconds(3L * i)));
         }
 
         List<Decision> scored = decisions.readValuesToList();
 
-        assertThat(scored).extracting(Decision::score).containsExactly(0, 0, 0, 0, 0, 200);
+        assertThat(scored).extracting(Decision::score)
+                .containsExactly(0, 0, 0, 150, 150, 450, 600, 600, 600, 600, 750, 750);
+        assertThat(scored).extracting(Decision::outcome).containsExactly(Outcome.APPROVE, Outcome.APPROVE,
+                Outcome.APPROVE, Outcome.APPROVE, Outcome.APPROVE, Outcome.REVIEW, Outcome.REVIEW, Outcome.REVIEW,
+                Outcome.REVIEW, Outcome.REVIEW, Outcome.DECLINE, Outcome.DECLINE);
         assertThat(last(scored).reasons()).containsExactly(
-                new Reason("VELOCITY_1M", 200, "6 transactions in 60 s, limit 5"));
+                new Reason("VELOCITY_1M", 300, "12 transactions in 60 s, limit 5"),
+                new Reason("VELOCITY_10M", 150, "12 transactions in 600 s, limit 3"),
+                new Reason("VELOCITY_1H", 150, "12 transactions in 3600 s, limit 10"),
+                new Reason("FOLLOWS_ALERT", 150, "follows an alert on this card 3 s earlier, window 7200 s"));
+        assertThat(alerts.readValuesToList()).hasSize(7);
     }
 
     @Test
-    void flagsMoreThanTwentyTransactionsInAnHour() {
-        for (int i = 1; i <= 21; i++) {
-            send(purchase("tx-" + i, "10.00", T0.plus(Duration.ofMinutes(2L * i))));
-        }
-
-        assertThat(last(decisions.readValuesToList()).reasons()).containsExactly(
-                new Reason("VELOCITY_1H", 150, "21 transactions in 3600 s, limit 20"));
-    }
-
-    @Test
-    void flagsMoreThanSixtyTransactionsInADay() {
-        for (int i = 1; i <= 61; i++) {
-            send(purchase("tx-" + i, "10.00", T0.plus(Duration.ofMinutes(20L * i))));
-        }
-
-        assertThat(last(decisions.readValuesToList()).reasons()).containsExactly(
-                new Reason("VELOCITY_24H", 100, "61 transactions in 86400 s, limit 60"));
-    }
-
-    @Test
-    void flagsMoreThanTheAmountLimitSpentInADay() {
-        send(purchase("tx-1", "9000.00", T0));
-        send(purchase("tx-2", "9000.00", T0.plus(Duration.ofHours(4))));
-        Transaction third = purchase("tx-3", "9000.00", T0.plus(Duration.ofHours(8)));
-
-        send(third);
-
-        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(third, Outcome.REVIEW, 500,
-                new Reason("LARGE_AMOUNT", 400, "amount 9000.00 EUR at or over limit 5000"),
-                new Reason("VELOCITY_AMOUNT_24H", 100, "27000.00 EUR in 86400 s, limit 25000")));
-    }
-
-    @Test
-    void flagsMoreThanTheAmountLimitSpentInAnHour() {
-        send(purchase("tx-1", "6000.00", T0));
-        Transaction second = purchase("tx-2", "4500.00", T0.plus(Duration.ofMinutes(30)));
-
-        send(second);
-
-        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(second, Outcome.APPROVE, 150,
-                new Reason("VELOCITY_AMOUNT_1H", 150, "10500.00 EUR in 3600 s, limit 10000")));
-    }
-
-    @Test
-    void flagsATripFasterThanAnAirlinerAndTheFirstUseInANewCountry() {
-        send(purchase("tx-1", "20.00", T0));
-        Transaction paris = transaction("tx-2", "card-1", "20.00", "5411", "FR", 48.8566, 2.3522,
-                T0.plus(Duration.ofMinutes(30)));
-
-        send(paris);
-
-        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(paris, Outcome.REVIEW, 450,
-                new Reason("IMPOSSIBLE_TRAVEL", 300, "877 km in 1800 s since tx-1: 1755 km/h, limit 900 km/h"),
-                new Reason("NEW_COUNTRY", 150, "first transaction in FR, seen before in [DE]")));
-    }
-
-    @Test
-    void flagsTheFirstUseInANewCountryReachedAtAPlausibleSpeed() {
-        send(purchase("tx-1", "20.00", T0));
-        Transaction vienna = transaction("tx-2", "card-1", "20.00", "5411", "AT", 48.2082, 16.3738,
-                T0.plus(Duration.ofHours(2)));
-
-        send(vienna);
-
-        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(vienna, Outcome.APPROVE, 150,
-                new Reason("NEW_COUNTRY", 150, "first transaction in AT, seen before in [DE]")));
-    }
-
-    @Test
-    void flagsAHighRiskMerchantCategory() {
-        Transaction casino = transaction("tx-1", "card-1", "50.00", "7995", "DE", BERLIN_LAT, BERLIN_LON, T0);
-
-        send(casino);
-
-        assertThat(decisions.readValuesToList()).containsExactly(decision(casino, Outcome.APPROVE, 150,
-                new Reason("HIGH_RISK_MERCHANT", 150, "merchant category 7995 is high risk")));
-    }
-
-    @Test
-    void flagsABurstOfTinyAmountsFollowedByALargeOne() {
-        send(purchase("tx-1", "1.00", T0));
-        send(purchase("tx-2", "0.50", T0.plus(Duration.ofMinutes(2))));
-        send(purchase("tx-3", "1.99", T0.plus(Duration.ofMinutes(4))));
-        Transaction large = purchase("tx-4", "250.00", T0.plus(Duration.ofMinutes(6)));
+    void escalatesWhatIsFoundOnACardWithinTheWindowAfterItsAlertAndLeavesItsOrdinaryPurchasesAlone() {
+        Transaction large = purchase("tx-1", "7500.00", T0);
+        Transaction casinoSoonAfter = transaction("tx-2", "card-1", "50.00", "7995", "DE", BERLIN_LAT, BERLIN_LON,
+                T0.plus(Duration.ofHours(1)));
+        Transaction groceries = purchase("tx-3", "20.00", T0.plus(Duration.ofMinutes(90)));
+        Transaction casinoLater = transaction("tx-4", "card-1", "50.00", "7995", "DE", BERLIN_LAT, BERLIN_LON,
+                T0.plus(Duration.ofHours(3)));
 
         send(large);
+        send(casinoSoonAfter);
+        send(groceries);
+        send(casinoLater);
 
-        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(large, Outcome.REVIEW, 400,
-                new Reason("CARD_TESTING", 400, "3 transactions of at most 2.00 in 600 s before 250.00, limit 3")));
+        Reason highRisk = new Reason("HIGH_RISK_MERCHANT", 150, "merchant category 7995 is high risk");
+        assertThat(decisions.readValuesToList()).containsExactly(
+                decision(large, Outcome.REVIEW, 400,
+                        new Reason("LARGE_AMOUNT", 400, "amount 7500.00 EUR at or over limit 5000")),
+                decision(casinoSoonAfter, Outcome.REVIEW, 300, highRisk,
+                        new Reason("FOLLOWS_ALERT", 150, "follows an alert on this card 3600 s earlier, window 7200 s")),
+                decision(groceries, Outcome.APPROVE, 0),
+                decision(casinoLater, Outcome.APPROVE, 150, highRisk));
     }
 
     @Test
@@ -261,7 +179,8 @@ class ScoringTopologyTest {
                 decision(blockedCard, Outcome.DECLINE, 1000,
                         new Reason("BLOCKLISTED_CARD", 1000, "card card-1 is blocklisted: reported stolen")),
                 decision(blockedMerchant, Outcome.DECLINE, 1000,
-                        new Reason("BLOCKLISTED_MERCHANT", 1000, "merchant m-1 is blocklisted: skimming")));
+                        new Reason("BLOCKLISTED_MERCHANT", 1000, "merchant m-1 is blocklisted: skimming"),
+                        new Reason("FOLLOWS_ALERT", 150, "follows an alert on this card 300 s earlier, window 7200 s")));
     }
 
     @Test
@@ -340,6 +259,55 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void recognisesADuplicateAmongHundredsOfLaterTransactionsOfItsCard() {
+        Transaction first = purchase("tx-first", "20.00", T0);
+        send(first);
+        for (int i = 1; i <= 300; i++) {
+            send(purchase("tx-" + i, "20.00", T0.plus(Duration.ofMinutes(20L * i))));
+        }
+
+        send(first);
+
+        assertThat(decisions.readValuesToList()).hasSize(301);
+        assertThat(profile("card-1").count()).isEqualTo(301);
+    }
+
+    @Test
+    void setsATransactionBeyondTheCardsDeduplicationHorizonAsideAsTooOld() {
+        send(purchase("tx-1", "20.00", T0));
+        send(purchase("tx-2", "20.00", T0.plus(Duration.ofDays(8))));
+        Transaction beyond = purchase("tx-3", "20.00", T0.plus(Duration.ofHours(12)));
+
+        send(beyond);
+
+        TestRecord<byte[], byte[]> deadLetter = single(deadLetters.readRecordsToList());
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("TOO_OLD");
+        assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.ERROR)).isEqualTo(
+                "io.cardwatch.detector.deadletter.RejectedRecordException: Transaction tx-3 at 2026-11-22T22:00:00Z "
+                        + "is more than PT168H before card card-1's latest at 2026-11-30T10:00:00Z: it could no "
+                        + "longer be told from a duplicate");
+        assertThat(decisions.readValuesToList()).extracting(Decision::transactionId).containsExactly("tx-1", "tx-2");
+    }
+
+    @Test
+    void scoresHistoryOfAnyAgeInEventTimeWhereLiveTrafficWouldBeTooOld() {
+        Instant loaded = T0.plus(Duration.ofDays(90));
+        Transaction first = purchase("tx-1", "7500.00", T0);
+        Transaction second = purchase("tx-2", "20.00", T0.plus(Duration.ofHours(1)));
+
+        history.pipeInput("card-1", first, loaded);
+        history.pipeInput("card-1", second, loaded);
+        transactions.pipeInput("card-1", purchase("tx-3", "20.00", T0.plus(Duration.ofHours(2))), loaded);
+
+        assertThat(decisions.readValuesToList()).containsExactly(
+                decision(first, Outcome.REVIEW, 400,
+                        new Reason("LARGE_AMOUNT", 400, "amount 7500.00 EUR at or over limit 5000")),
+                decision(second, Outcome.APPROVE, 0));
+        assertThat(DeadLetters.header(single(deadLetters.readRecordsToList()).headers(), DeadLetters.CAUSE))
+                .isEqualTo("TOO_OLD");
+    }
+
+    @Test
     void scoresALateTransactionAgainstTheTransactionsThatPrecededItInEventTime() {
         for (int i = 0; i < 5; i++) {
             send(purchase("tx-" + i, "10.00", T0.plusSeconds(10L * i)));
@@ -351,69 +319,39 @@ class ScoringTopologyTest {
 
         List<Decision> scored = decisions.readValuesToList();
         assertThat(scored).extracting(Decision::transactionId, Decision::score).containsExactly(
-                tuple("tx-0", 0), tuple("tx-1", 0), tuple("tx-2", 0), tuple("tx-3", 0), tuple("tx-4", 0),
-                tuple("tx-later", 0), tuple("tx-late", 200));
+                tuple("tx-0", 0), tuple("tx-1", 0), tuple("tx-2", 0), tuple("tx-3", 150), tuple("tx-4", 150),
+                tuple("tx-later", 150), tuple("tx-late", 450));
         assertThat(last(scored).reasons()).containsExactly(
-                new Reason("VELOCITY_1M", 200, "6 transactions in 60 s, limit 5"));
+                new Reason("VELOCITY_1M", 300, "6 transactions in 60 s, limit 5"),
+                new Reason("VELOCITY_10M", 150, "6 transactions in 600 s, limit 3"));
     }
 
     @Test
-    void scoresATransactionLateByTheGraceAgainstItsWholeDayWindow() {
+    void keepsRecentTransactionsTheLongestWindowPlusGraceBehindTheCardsLatestForALateOne() {
         send(purchase("tx-1", "9000.00", T0));
         send(purchase("tx-2", "9000.00", T0.plus(Duration.ofHours(12))));
-        Transaction late = purchase("tx-3", "9000.00", T0.plus(Duration.ofHours(23).plusMinutes(59)));
+        send(purchase("tx-3", "20.00", T0.plus(Duration.ofHours(24).plusMinutes(30))));
+        Transaction late = purchase("tx-4", "9000.00", T0.plus(Duration.ofHours(23).plusMinutes(59)));
 
-        send(late, T0.plus(Duration.ofHours(24).plusMinutes(29)));
-
-        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(late, Outcome.REVIEW, 500,
-                new Reason("LARGE_AMOUNT", 400, "amount 9000.00 EUR at or over limit 5000"),
-                new Reason("VELOCITY_AMOUNT_24H", 100, "27000.00 EUR in 86400 s, limit 25000")));
-    }
-
-    @Test
-    void keepsActivityExactlyTheLongestWindowPlusGraceBehindStreamTime() {
-        send(purchase("tx-1", "9000.00", T0));
-        send(purchase("tx-2", "9000.00", T0.plus(Duration.ofHours(12))));
-        Transaction late = purchase("tx-3", "9000.00", T0.plus(Duration.ofHours(23).plusMinutes(59)));
-
-        send(late, T0.plus(Duration.ofHours(24).plusMinutes(30)));
+        send(late);
 
         assertThat(last(decisions.readValuesToList()).reasons()).extracting(Reason::code)
                 .containsExactly("LARGE_AMOUNT", "VELOCITY_AMOUNT_24H");
-        assertThat(activityOf("card-1")).containsExactly("tx-1", "tx-2", "tx-3");
+        assertThat(recentOf("card-1")).containsExactly("tx-1", "tx-2", "tx-4", "tx-3");
     }
 
     @Test
-    void evictsActivityOlderThanTheLongestWindowPlusGraceBeforeScoringALateTransaction() {
+    void forgetsTransactionsOlderThanTheLongestWindowPlusGraceBehindTheCardsLatest() {
         send(purchase("tx-1", "9000.00", T0));
         send(purchase("tx-2", "9000.00", T0.plus(Duration.ofHours(12))));
-        Transaction late = purchase("tx-3", "9000.00", T0.plus(Duration.ofHours(23).plusMinutes(59)));
+        send(purchase("tx-3", "20.00", T0.plus(Duration.ofHours(24).plusMinutes(30).plusSeconds(1))));
+        Transaction late = purchase("tx-4", "9000.00", T0.plus(Duration.ofHours(23).plusMinutes(59)));
 
-        send(late, T0.plus(Duration.ofHours(24).plusMinutes(30).plusSeconds(1)));
+        send(late);
 
-        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(late, Outcome.REVIEW, 400,
-                new Reason("LARGE_AMOUNT", 400, "amount 9000.00 EUR at or over limit 5000")));
-        assertThat(activityOf("card-1")).containsExactly("tx-2", "tx-3");
-    }
-
-    @Test
-    void scoresButForgetsTransactionsArrivingLaterThanTheLongestWindowPlusGrace() {
-        driver.close();
-        startTopology(policy(Duration.ofDays(7)));
-        Instant now = T0.plus(Duration.ofHours(25));
-        Transaction otherCard = transaction("tx-0", "card-2", "20.00", "5411", "DE", BERLIN_LAT, BERLIN_LON, now);
-        send(otherCard);
-        Transaction first = purchase("tx-1", "6000.00", T0);
-        Transaction second = purchase("tx-2", "6000.00", T0.plus(Duration.ofMinutes(10)));
-
-        send(first, now);
-        send(second, now);
-
-        Reason large = new Reason("LARGE_AMOUNT", 400, "amount 6000.00 EUR at or over limit 5000");
-        assertThat(decisions.readValuesToList()).containsExactly(decision(otherCard, Outcome.APPROVE, 0),
-                decision(first, Outcome.REVIEW, 400, large), decision(second, Outcome.REVIEW, 400, large));
-        assertThat(activityOf("card-1")).isEmpty();
-        assertThat(profile("card-1").count()).isEqualTo(2);
+        assertThat(last(decisions.readValuesToList()).reasons()).extracting(Reason::code)
+                .containsExactly("LARGE_AMOUNT");
+        assertThat(recentOf("card-1")).containsExactly("tx-2", "tx-4", "tx-3");
     }
 
     @Test
@@ -426,25 +364,10 @@ class ScoringTopologyTest {
         send(afterAPause);
 
         List<Decision> scored = decisions.readValuesToList();
-        assertThat(scored).extracting(Decision::score).containsExactly(0, 0, 0, 0, 0, 200, 0);
-        assertThat(scored.get(5).reasons()).containsExactly(
-                new Reason("VELOCITY_1M", 200, "6 transactions in 60 s, limit 5"));
-        assertThat(last(scored)).isEqualTo(decision(afterAPause, Outcome.APPROVE, 0));
-    }
-
-    @Test
-    void dropsTransactionsFromTheHourWindowOnceAnHourOld() {
-        for (int i = 1; i <= 21; i++) {
-            send(purchase("tx-" + i, "10.00", T0.plus(Duration.ofMinutes(2L * i))));
-        }
-        Transaction later = purchase("tx-22", "10.00", T0.plus(Duration.ofMinutes(64)));
-
-        send(later);
-
-        List<Decision> scored = decisions.readValuesToList();
-        assertThat(scored.get(20).reasons()).containsExactly(
-                new Reason("VELOCITY_1H", 150, "21 transactions in 3600 s, limit 20"));
-        assertThat(last(scored)).isEqualTo(decision(later, Outcome.APPROVE, 0));
+        assertThat(scored).extracting(Decision::score).containsExactly(0, 0, 0, 150, 150, 450, 300);
+        assertThat(last(scored).reasons()).containsExactly(
+                new Reason("VELOCITY_10M", 150, "7 transactions in 600 s, limit 3"),
+                new Reason("FOLLOWS_ALERT", 150, "follows an alert on this card 20 s earlier, window 7200 s"));
     }
 
     @Test
@@ -523,40 +446,26 @@ class ScoringTopologyTest {
         send(transaction("tx-2", "card-1", "60.00", "5812", "AT", 48.2082, 16.3738, T0.plus(Duration.ofMinutes(90))));
         send(transaction("tx-3", "card-1", "80.00", "5411", "DE", BERLIN_LAT, BERLIN_LON, T0.plus(Duration.ofHours(1))));
 
-        List<Long> byHour = new ArrayList<>(Collections.nCopies(24, 0L));
-        byHour.set(10, 1L);
-        byHour.set(11, 2L);
-        assertThat(profile("card-1")).isEqualTo(new CardProfile("card-1", 3, Map.of("EUR", new AmountStats(3, 60, 800)),
-                T0.plus(Duration.ofMinutes(90)), 48.2082, 16.3738, "AT", Set.of("AT", "DE"), Set.of("5411", "5812"),
-                byHour, 11));
+        CardProfile profile = profile("card-1");
+        assertThat(profile.count()).isEqualTo(3);
+        assertThat(profile.lastEventTime()).isEqualTo(T0.plus(Duration.ofMinutes(90)));
+        assertThat(profile.lastCountry()).isEqualTo("AT");
+        assertThat(profile.countries()).containsExactly("AT", "DE");
+        assertThat(profile.categories()).containsExactly("5411", "5812");
+        assertThat(profile.seen()).extracting(Seen::transactionId).containsExactly("tx-1", "tx-2", "tx-3");
     }
 
     @Test
     void namesEveryProcessorStoreAndBranchOfTheTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        ScoringTopology.build(builder, scorer(), policy(Duration.ofHours(1)));
+        ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)));
 
         String description = builder.build().describe().toString();
 
-        assertThat(description).contains("transactions-source", "score-transaction", "decisions-sink",
-                "alerts-filter", "alerts-sink", "fraud-rules-source", "card-lists-source", "card-profiles",
-                "card-activity", "seen-transactions", "rule-sets", "card-lists")
+        assertThat(description).contains("transactions-source", "transaction-history-source", "live-and-history",
+                "score-transaction", "decisions-sink", "alerts-filter", "alerts-sink", "fraud-rules-source",
+                "card-lists-source", "card-profiles", "rule-sets", "card-lists")
                 .doesNotContain("KSTREAM-", "KTABLE-");
-    }
-
-    static Scorer scorer() {
-        var configuration = new ScoringConfiguration(300, 700, "1", Duration.ofDays(7), Duration.ofHours(1),
-                Duration.ofMinutes(30),
-                new BigDecimal("5000"), 400, 5, 3.0, 5, 20, 60, new BigDecimal("10000"), new BigDecimal("25000"),
-                900, 100, Set.of("4829", "5967", "6051", "7995"), new BigDecimal("2.00"), 3, new BigDecimal("100"),
-                Duration.ofMinutes(10), Set.of("m-test"), Set.of("test-"));
-        return new Scorer(ScoringStreamFactory.rules(configuration), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    /** Grace 30 minutes: the card activity is kept for 24 h 30 min behind stream time. */
-    static ScoringPolicy policy(Duration maxAge) {
-        return new ScoringPolicy(Duration.ofDays(7), maxAge, Duration.ofMinutes(30),
-                new PreScoringFilter(Set.of("m-test"), Set.of("test-")), new RuleSet("1", 300, 700, Map.of(), Set.of()));
     }
 
     private void send(Transaction transaction) {
@@ -568,15 +477,8 @@ class ScoringTopologyTest {
         transactions.pipeInput(transaction.cardId(), transaction, published);
     }
 
-    private List<String> activityOf(String cardId) {
-        return driver.<String, CardActivity>getKeyValueStore(ScoringTopology.ACTIVITY_STORE).get(cardId).recent()
-                .stream().map(Activity::transactionId).toList();
-    }
-
-    private void sendEveryTenMinutes(String... amounts) {
-        for (int i = 0; i < amounts.length; i++) {
-            send(purchase("tx-" + (i + 1), amounts[i], T0.plus(Duration.ofMinutes(10L * i))));
-        }
+    private List<String> recentOf(String cardId) {
+        return profile(cardId).recent().stream().map(Activity::transactionId).toList();
     }
 
     private CardProfile profile(String cardId) {

@@ -1,0 +1,55 @@
+package io.cardwatch.detector.scoring;
+
+import io.cardwatch.detector.profile.CardProfile;
+import io.cardwatch.detector.profile.DecayingStats;
+import io.cardwatch.detector.profile.History;
+import io.cardwatch.events.Transaction;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Flags a high amount at a merchant, or in a merchant category, the card has never used: a thief buys what
+ * resells, where the holder never shops. A first visit at an everyday amount is normal and passes.
+ */
+final class NewMerchantHighAmountRule implements ScoringRule {
+
+    static final String CODE = "NEW_MERCHANT_HIGH_AMOUNT";
+
+    private final double minHistory;
+    private final double minMultiple;
+
+    NewMerchantHighAmountRule(double minHistory, double minMultiple) {
+        this.minHistory = minHistory;
+        this.minMultiple = minMultiple;
+    }
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public int defaultPoints() {
+        return 100;
+    }
+
+    @Override
+    public Optional<String> evaluate(Transaction transaction, Evidence evidence) {
+        CardProfile profile = evidence.profile();
+        DecayingStats amounts = profile.amountsIn(transaction.currency());
+        if (!History.atLeast(amounts.weight(), minHistory) || profile.knowsMerchant(transaction.merchantId())) {
+            return Optional.empty();
+        }
+        double typical = Math.exp(amounts.mean());
+        double multiple = transaction.amount().doubleValue() / typical;
+        if (multiple < minMultiple) {
+            return Optional.empty();
+        }
+        String what = profile.knowsCategory(transaction.merchantCategory())
+                ? "first purchase at merchant " + transaction.merchantId()
+                : "first purchase in category " + transaction.merchantCategory() + ", at merchant "
+                        + transaction.merchantId();
+        return Optional.of(String.format(Locale.ROOT, "%s: %s %s, %.1f times the card's typical %.2f, limit %.1f",
+                what, transaction.amount().toPlainString(), transaction.currency(), multiple, typical, minMultiple));
+    }
+}

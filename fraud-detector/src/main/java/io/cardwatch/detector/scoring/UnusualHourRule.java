@@ -1,0 +1,52 @@
+package io.cardwatch.detector.scoring;
+
+import io.cardwatch.detector.profile.LocalClock;
+import io.cardwatch.detector.profile.History;
+import io.cardwatch.events.Transaction;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Flags a transaction at a local hour the card does not use: hardly any of its history falls within an hour of
+ * it. A card taken over is often used while its holder sleeps.
+ */
+final class UnusualHourRule implements ScoringRule {
+
+    static final String CODE = "UNUSUAL_HOUR";
+    // An hour either side: habits are not kept to the minute.
+    private static final int AROUND = 1;
+
+    private final double minHistory;
+    private final double maxShare;
+
+    UnusualHourRule(double minHistory, double maxShare) {
+        this.minHistory = minHistory;
+        this.maxShare = maxShare;
+    }
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public int defaultPoints() {
+        return 200;
+    }
+
+    @Override
+    public Optional<String> evaluate(Transaction transaction, Evidence evidence) {
+        double history = evidence.profile().habitWeight();
+        if (!History.atLeast(history, minHistory)) {
+            return Optional.empty();
+        }
+        int hour = LocalClock.hour(transaction.eventTime(), transaction.longitude());
+        double share = evidence.profile().shareOfHours(hour, AROUND);
+        if (share >= maxShare) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT,
+                "%02d:00 local time: %.1f%% of the card's %.0f transactions fall within an hour of it, limit %.1f%%",
+                hour, share * 100, history, maxShare * 100));
+    }
+}
