@@ -5,13 +5,20 @@ import io.cardwatch.events.Transaction;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One recent transaction of a card, as much of it as the windowed rules need. */
+/**
+ * One recent transaction of a card, as much of it as the windowed rules need, and whether it raised an alert
+ * on its own evidence.
+ */
 public record Activity(String transactionId, Instant eventTime, BigDecimal amount, String currency, double latitude,
-                       double longitude, Channel channel) {
+                       double longitude, Channel channel, boolean alerted) {
 
     public static Activity of(Transaction transaction) {
         return new Activity(transaction.transactionId(), transaction.eventTime(), transaction.amount(),
-                transaction.currency(), transaction.latitude(), transaction.longitude(), transaction.channel());
+                transaction.currency(), transaction.latitude(), transaction.longitude(), transaction.channel(), false);
+    }
+
+    Activity withAlert() {
+        return new Activity(transactionId, eventTime, amount, currency, latitude, longitude, channel, true);
     }
 
     /**

@@ -133,9 +133,13 @@ public record CardProfile(
                 .toList();
     }
 
-    /** The latest recent transaction at or before {@code time} whose location says where the card was. */
+    /**
+     * The latest recent transaction at or before {@code time} whose location says where the card was, of those
+     * that raised no alert: a transaction already suspected does not say where the card really is.
+     */
     public Optional<Activity> latestLocatedAtOrBefore(Instant time) {
-        return recent.stream().filter(activity -> activity.locatesCard() && !activity.eventTime().isAfter(time))
+        return recent.stream()
+                .filter(activity -> activity.locatesCard() && !activity.alerted() && !activity.eventTime().isAfter(time))
                 .max(Comparator.comparing(Activity::eventTime));
     }
 
@@ -156,7 +160,7 @@ public record CardProfile(
         CardProfile faded = fadedTo(transaction.eventTime(), settings);
         Instant latest = faded.lastEventTime;
         return new CardProfile(cardId, count, latest, lastLatitude, lastLongitude, lastCountry, faded.amounts,
-                faded.hours, faded.weekdays, faded.days, merchants, categories, countries, faded.home, faded.channels,
+                faded.hours, faded.weekdays, days.decayed(decayTo(transaction.eventTime(), settings)), merchants, categories, countries, faded.home, faded.channels,
                 recentSince(latest.minus(settings.recentWindow()), null),
                 seenSince(latest.minus(settings.dedupHorizon()), transaction), lastAlertTime);
     }
@@ -177,8 +181,9 @@ public record CardProfile(
                 DecayingStats.NONE.with(logAmount), (old, ignored) -> old.with(logAmount));
         List<Double> newHours = withOne(faded.hours, LocalClock.hour(time, transaction.longitude()));
         List<Double> newWeekdays = withOne(faded.weekdays, LocalClock.weekday(time, transaction.longitude()));
-        DailyHabit newDays = faded.days.with(LocalClock.day(time, transaction.longitude()), transaction.currency(),
-                transaction.amount().doubleValue());
+        // The day that ends here fades with the rest: folded in first, then faded by the time since.
+        DailyHabit newDays = days.with(LocalClock.day(time, transaction.longitude()), transaction.currency(),
+                transaction.amount().doubleValue()).decayed(decayTo(time, settings));
 
         Set<String> newCountries = new TreeSet<>(countries);
         newCountries.add(transaction.country());
@@ -202,36 +207,52 @@ public record CardProfile(
                 seenSince(latest.minus(settings.dedupHorizon()), transaction), lastAlertTime);
     }
 
+    /** How much a habit of this profile still weighs at {@code time}; a late transaction fades nothing. */
+    private double decayTo(Instant time, ProfileSettings settings) {
+        if (lastEventTime == null || !time.isAfter(lastEventTime)) {
+            return 1;
+        }
+        return Math.pow(0.5, Duration.between(lastEventTime, time).toMillis() / (double) settings.halfLife().toMillis());
+    }
+
     /**
-     * This profile as of {@code time}: when that is after its latest transaction, every habit weighs less by the
-     * time passed, whether or not the transaction at {@code time} is learnt from. A late transaction fades
-     * nothing.
+     * This profile as of {@code time}: when that is after its latest transaction, every habit but the usual day
+     * (which folds its last day in first) weighs less by the time passed, whether or not the transaction at
+     * {@code time} is learnt from.
      */
     private CardProfile fadedTo(Instant time, ProfileSettings settings) {
         if (lastEventTime != null && !time.isAfter(lastEventTime)) {
             return this;
         }
-        double decay = lastEventTime == null ? 1 : Math.pow(0.5, Duration.between(lastEventTime, time).toMillis()
-                / (double) settings.halfLife().toMillis());
+        double decay = decayTo(time, settings);
         Map<String, DecayingStats> fadedAmounts = new TreeMap<>();
         amounts.forEach((key, stats) -> fadedAmounts.put(key, stats.decayed(decay)));
         Map<Channel, Double> fadedChannels = new EnumMap<>(Channel.class);
         channels.forEach((known, weight) -> fadedChannels.put(known, weight * decay));
         return new CardProfile(cardId, count, time, lastLatitude, lastLongitude, lastCountry, fadedAmounts,
-                scaled(hours, decay), scaled(weekdays, decay), days.decayed(decay), merchants, categories, countries,
+                scaled(hours, decay), scaled(weekdays, decay), days, merchants, categories, countries,
                 home.decayed(decay), fadedChannels, recent, seen, lastAlertTime);
     }
 
-    /** This profile with an alert raised at {@code time}. */
-    public CardProfile withAlertAt(Instant time) {
-        Instant alert = lastAlertTime == null || time.isAfter(lastAlertTime) ? time : lastAlertTime;
-        return new CardProfile(cardId, count, lastEventTime, lastLatitude, lastLongitude, lastCountry, amounts, hours,
-                weekdays, days, merchants, categories, countries, home, channels, recent, seen, alert);
-    }
-
-    private Instant latest(Transaction transaction) {
-        return lastEventTime == null || transaction.eventTime().isAfter(lastEventTime) ? transaction.eventTime()
-                : lastEventTime;
+    /**
+     * This profile after {@code transaction} raised an alert: it counts in the card's day and recent
+     * transactions (a spree is made of them) and its ID is remembered, but nothing of its habits is learnt from
+     * it, since a card that is being misused must not come to look as if that were its habit; nor does it say
+     * where the card is. An alert on the transaction's own evidence opens an escalation window.
+     */
+    public CardProfile withSuspect(Transaction transaction, ProfileSettings settings, boolean ownEvidence) {
+        Instant time = transaction.eventTime();
+        CardProfile faded = fadedTo(time, settings);
+        Instant latest = faded.lastEventTime;
+        DailyHabit newDays = days.with(LocalClock.day(time, transaction.longitude()), transaction.currency(),
+                transaction.amount().doubleValue()).decayed(decayTo(time, settings));
+        List<Activity> newRecent = new ArrayList<>(recentSince(latest.minus(settings.recentWindow()), transaction));
+        newRecent.replaceAll(activity -> activity.transactionId().equals(transaction.transactionId())
+                ? activity.withAlert() : activity);
+        Instant alert = !ownEvidence || lastAlertTime != null && !time.isAfter(lastAlertTime) ? lastAlertTime : time;
+        return new CardProfile(cardId, count + 1, latest, lastLatitude, lastLongitude, lastCountry, faded.amounts,
+                faded.hours, faded.weekdays, newDays, merchants, categories, countries, faded.home, faded.channels,
+                newRecent, seenSince(latest.minus(settings.dedupHorizon()), transaction), alert);
     }
 
     // What happened before keepFrom is dropped; the transaction too when it is itself before it, since no

@@ -13,7 +13,7 @@ import java.util.Optional;
  * person's purchases are roughly log-normal, so the distance is measured in spreads of the logarithm, and the
  * amount must also be a multiple of the typical one, so that a card with very even amounts is not flagged for
  * a little more. The finding weighs more the larger the multiple: half its weight up to about three times the
- * typical amount, all of it from ten times.
+ * typical amount, all of it from ten times, and from twice the spreads limit.
  */
 final class AmountAnomalyRule implements ScoringRule {
 
@@ -43,36 +43,39 @@ final class AmountAnomalyRule implements ScoringRule {
         return 300;
     }
 
+    // A large multiple of a card whose amounts in the group vary widely (cash withdrawals, say) is less
+    // surprising: the finding weighs the lesser of what its multiple and its spreads say.
     @Override
     public double strength(Transaction transaction, Evidence evidence) {
-        double multiple = transaction.amount().doubleValue() / Math.exp(norm(transaction, evidence).mean());
-        return Math.min(1, Math.max(HALF, Math.log(multiple) / Math.log(FULL_STRENGTH_MULTIPLE)));
+        DecayingStats stats = norm(transaction, evidence);
+        double logAmount = Math.log(transaction.amount().doubleValue());
+        double byMultiple = (logAmount - stats.mean()) / Math.log(FULL_STRENGTH_MULTIPLE);
+        double bySpreads = spreads(logAmount, stats) / (2 * spreadsLimit);
+        return Math.min(1, Math.max(HALF, Math.min(byMultiple, bySpreads)));
     }
 
-    // The card's amounts in the group of shops, or in all shops while it has too few in the group.
+    private static double spreads(double logAmount, DecayingStats stats) {
+        return (logAmount - stats.mean()) / Math.max(stats.standardDeviation(), MIN_LOG_SPREAD);
+    }
+
     private DecayingStats norm(Transaction transaction, Evidence evidence) {
-        DecayingStats inGroup = evidence.profile().amountsIn(transaction.currency(), transaction.merchantCategory());
-        return History.atLeast(inGroup.weight(), minHistory) ? inGroup
-                : evidence.profile().amountsIn(transaction.currency());
+        return evidence.profile().amountsIn(transaction.currency(), transaction.merchantCategory());
     }
 
     @Override
     public Optional<String> evaluate(Transaction transaction, Evidence evidence) {
-        DecayingStats inGroup = evidence.profile().amountsIn(transaction.currency(), transaction.merchantCategory());
-        boolean byGroup = History.atLeast(inGroup.weight(), minHistory);
         DecayingStats stats = norm(transaction, evidence);
         if (!History.atLeast(stats.weight(), minHistory)) {
             return Optional.empty();
         }
         double logAmount = Math.log(transaction.amount().doubleValue());
-        double spreads = (logAmount - stats.mean()) / Math.max(stats.standardDeviation(), MIN_LOG_SPREAD);
+        double spreads = spreads(logAmount, stats);
         double typical = Math.exp(stats.mean());
         double multiple = transaction.amount().doubleValue() / typical;
         if (spreads < spreadsLimit || multiple < minMultiple) {
             return Optional.empty();
         }
-        String where = byGroup ? "at " + MerchantCategories.group(transaction.merchantCategory()) + " shops"
-                : "in all shops";
+        String where = "at " + MerchantCategories.group(transaction.merchantCategory()) + " shops";
         return Optional.of(String.format(Locale.ROOT,
                 "amount %s %s is %.1f times the card's typical %.2f %s %s (%.0f purchases), %.1f spreads above, limit %.1f",
                 transaction.amount().toPlainString(), transaction.currency(), multiple, typical,

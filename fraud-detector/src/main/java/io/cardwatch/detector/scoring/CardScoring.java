@@ -53,9 +53,9 @@ public final class CardScoring {
                     before.withSeen(transaction, policy.profileSettings())));
         }
         Decision decision = scorer.score(transaction, new Evidence(before, cardEntry, merchantEntry), ruleSet);
-        CardProfile after = before.with(transaction, policy.profileSettings());
-        return Optional.of(new Scored(decision,
-                alertsOnItsOwn(decision, ruleSet) ? after.withAlertAt(transaction.eventTime()) : after));
+        CardProfile after = decision.outcome() == Outcome.APPROVE ? before.with(transaction, policy.profileSettings())
+                : before.withSuspect(transaction, policy.profileSettings(), alertsOnItsOwn(decision, ruleSet));
+        return Optional.of(new Scored(decision, after));
     }
 
     // Only an alert on the transaction's own evidence opens an escalation window: one raised by the escalation

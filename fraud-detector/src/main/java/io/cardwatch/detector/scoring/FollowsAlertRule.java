@@ -27,7 +27,7 @@ final class FollowsAlertRule implements ScoringRule {
 
     @Override
     public int defaultPoints() {
-        return 150;
+        return 100;
     }
 
     // A card's ordinary purchases after a false alert stay ordinary; only what is itself odd is escalated.

@@ -2,6 +2,7 @@ package io.cardwatch.detector.scoring;
 
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * never does, and its partitions would go unscored until the group's session timeout (45 s) expired.
  */
 @Context
+@Requires(beans = KafkaStreams.class)
 class LeaveGroupOnShutdown {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaveGroupOnShutdown.class);

@@ -9,11 +9,15 @@ import java.util.Optional;
 
 /**
  * Flags a high amount at a merchant, or in a merchant category, the card has never used: a thief buys what
- * resells, where the holder never shops. A first visit at an everyday amount is normal and passes.
+ * resells, where the holder never shops. A first visit at an everyday amount is normal and passes. The
+ * finding weighs more the larger the multiple of the card's typical amount: half its weight up to about five
+ * times, all of it from twenty times.
  */
 final class NewMerchantHighAmountRule implements ScoringRule {
 
     static final String CODE = "NEW_MERCHANT_HIGH_AMOUNT";
+    private static final double HALF = 0.5;
+    private static final double FULL_STRENGTH_MULTIPLE = 20;
 
     private final double minHistory;
     private final double minMultiple;
@@ -30,7 +34,14 @@ final class NewMerchantHighAmountRule implements ScoringRule {
 
     @Override
     public int defaultPoints() {
-        return 100;
+        return 300;
+    }
+
+    @Override
+    public double strength(Transaction transaction, Evidence evidence) {
+        double multiple = transaction.amount().doubleValue()
+                / Math.exp(evidence.profile().amountsIn(transaction.currency()).mean());
+        return Math.min(1, Math.max(HALF, Math.log(multiple) / Math.log(FULL_STRENGTH_MULTIPLE)));
     }
 
     @Override

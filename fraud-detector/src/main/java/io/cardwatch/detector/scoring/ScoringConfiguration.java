@@ -48,7 +48,7 @@ record ScoringConfiguration(
         @Bindable(defaultValue = "500") double minTravelDistanceKm,
         @Bindable(defaultValue = "4829,5967,6051,7995") @NotNull Set<String> highRiskCategories,
         @Bindable(defaultValue = "2.00") @NotNull BigDecimal cardTestingSmallAmount,
-        @Bindable(defaultValue = "3") int cardTestingSmallCount,
+        @Bindable(defaultValue = "2") int cardTestingSmallCount,
         @Bindable(defaultValue = "100") @NotNull BigDecimal cardTestingLargeAmount,
         @Bindable(defaultValue = "PT10M") @NotNull Duration cardTestingWindow,
         @Nullable Set<String> skipMerchants,

@@ -72,6 +72,7 @@ class ScoringStreamFactory {
     /** Every rule, in the order their reasons are listed on a decision. */
     static List<ScoringRule> rules(ScoringConfiguration configuration) {
         int history = configuration.coldStartTransactions();
+        var farFromHome = new FarFromHomeRule(history, configuration.farFromHomeKm());
         return List.of(
                 BlocklistRule.cards(),
                 BlocklistRule.merchants(),
@@ -79,7 +80,8 @@ class ScoringStreamFactory {
                         configuration.largeAmountPoints(), history),
                 new AmountAnomalyRule(history, configuration.anomalySpreads(), configuration.anomalyMinMultiple()),
                 new NewMerchantHighAmountRule(history, configuration.newMerchantMinMultiple()),
-                new UnusualHourRule(configuration.unusualHourMinHistory(), configuration.unusualHourMaxShare()),
+                new UnusualHourRule(configuration.unusualHourMinHistory(), configuration.unusualHourMaxShare(),
+                        farFromHome),
                 new DailySpendRule(configuration.dailyMinDays(), configuration.dailySpendMultiple()),
                 new DailyCountRule(configuration.dailyMinDays(), configuration.dailyCountMultiple(),
                         configuration.dailyCountMin()),
@@ -92,7 +94,7 @@ class ScoringStreamFactory {
                 new VelocityAmountRule("24H", Duration.ofHours(24), configuration.velocity24hAmount(),
                         configuration.largeAmountCurrencies(), 100),
                 new ImpossibleTravelRule(configuration.maxTravelSpeedKmh(), configuration.minTravelDistanceKm()),
-                new FarFromHomeRule(history, configuration.farFromHomeKm()),
+                farFromHome,
                 new NewCountryRule(),
                 new NewChannelRule(history),
                 new HighRiskMerchantRule(configuration.highRiskCategories()),

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Flags a transaction at a local hour the card does not use: hardly any of its history falls within an hour of
- * it. A card taken over is often used while its holder sleeps.
+ * it. Not far from the card's home area, where its holder may be living by another clock: there the card's
+ * being abroad is what other rules weigh. A card taken over is often used while its holder sleeps.
  */
 final class UnusualHourRule implements ScoringRule {
 
@@ -18,10 +19,12 @@ final class UnusualHourRule implements ScoringRule {
 
     private final double minHistory;
     private final double maxShare;
+    private final FarFromHomeRule farFromHome;
 
-    UnusualHourRule(double minHistory, double maxShare) {
+    UnusualHourRule(double minHistory, double maxShare, FarFromHomeRule farFromHome) {
         this.minHistory = minHistory;
         this.maxShare = maxShare;
+        this.farFromHome = farFromHome;
     }
 
     @Override
@@ -37,7 +40,7 @@ final class UnusualHourRule implements ScoringRule {
     @Override
     public Optional<String> evaluate(Transaction transaction, Evidence evidence) {
         double history = evidence.profile().habitWeight();
-        if (!History.atLeast(history, minHistory)) {
+        if (!History.atLeast(history, minHistory) || farFromHome.evaluate(transaction, evidence).isPresent()) {
             return Optional.empty();
         }
         int hour = LocalClock.hour(transaction.eventTime(), transaction.longitude());

@@ -24,7 +24,7 @@ final class ScoringFixtures {
         return new ScoringConfiguration(300, 700, "1", Duration.ofDays(7), Duration.ofHours(1),
                 Duration.ofMinutes(30), Duration.ofDays(30), new BigDecimal("5000"), Set.of("EUR", "USD", "GBP", "CHF"), 400, 5, 2.0, 3.0, 10, 0.02, 3,
                 4.0, 3.0, 6, 5.0, 500, Duration.ofHours(2), 5, 3, 10, 40, new BigDecimal("10000"),
-                new BigDecimal("25000"), 900, 500, Set.of("4829", "5967", "6051", "7995"), new BigDecimal("2.00"), 3,
+                new BigDecimal("25000"), 900, 500, Set.of("4829", "5967", "6051", "7995"), new BigDecimal("2.00"), 2,
                 new BigDecimal("100"), Duration.ofMinutes(10), Set.of("m-test"), Set.of("test-"));
     }
 

@@ -1,0 +1,349 @@
+package io.cardwatch.detector.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.cardwatch.events.Channel;
+import io.cardwatch.events.Transaction;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CardProfileTest {
+
+    private static final String CARD = "card-1";
+    /** The defaults of ScoringConfiguration: habit half-life P30D, activity kept 24 h + 1 h grace, IDs P7D. */
+    private static final ProfileSettings SETTINGS = new ProfileSettings(Duration.ofDays(30), Duration.ofHours(25),
+            Duration.ofDays(7));
+    private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
+    private static final double BERLIN_LAT = 52.52;
+    private static final double BERLIN_LON = 13.405;
+    private static final double PARIS_LAT = 48.8566;
+    private static final double PARIS_LON = 2.3522;
+
+    @ParameterizedTest(name = "[{index}] second transaction {0} after the first: weight {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # time from the first transaction to the second | weight of the two
+            PT0S   | 2.0
+            P15D   | 1.7071067811865475
+            P30D   | 1.5
+            P60D   | 1.25
+            # a late transaction (before the card's latest) fades nothing
+            -P1D   | 2.0
+            """)
+    void habitsFadeByHalfInEveryHalfLifeOfEventTime(Duration elapsed, double weight) {
+        // given
+        CardProfile first = CardProfile.empty(CARD)
+                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+
+        // when
+        CardProfile profile = first.with(purchase("tx-2", "m-1", T0.plus(elapsed), BERLIN_LAT, BERLIN_LON,
+                Channel.CARD_PRESENT), SETTINGS);
+
+        // then
+        assertThat(profile.count()).isEqualTo(2);
+        assertThat(profile.amountsIn("EUR").weight()).isCloseTo(weight, within(1e-12));
+        assertThat(profile.amountsIn("EUR", "5411").weight()).isCloseTo(weight, within(1e-12));
+        assertThat(profile.habitWeight()).isCloseTo(weight, within(1e-12));
+        assertThat(profile.weekdays().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(weight,
+                within(1e-12));
+        assertThat(profile.home().weight()).isCloseTo(weight, within(1e-12));
+        assertThat(profile.knownChannelWeight()).isCloseTo(weight, within(1e-12));
+        assertThat(profile.channelWeight(Channel.CARD_PRESENT)).isCloseTo(weight, within(1e-12));
+    }
+
+    @Test
+    void aPastDayWeighsHalfAfterOneHalfLife() {
+        // given
+        CardProfile first = CardProfile.empty(CARD)
+                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+
+        // when
+        CardProfile profile = first.with(purchase("tx-2", "m-1", T0.plus(Duration.ofDays(30)), BERLIN_LAT, BERLIN_LON,
+                Channel.CARD_PRESENT), SETTINGS);
+
+        // then
+        assertThat(profile.days().counts().weight()).isEqualTo(0.5);
+        assertThat(profile.days().counts().mean()).isEqualTo(1.0);
+        assertThat(profile.days().spends().weight()).isEqualTo(0.5);
+        assertThat(profile.days().spends().mean()).isEqualTo(25.0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # merchants in the order used | merchants known, most recent first
+            m-1             | m-1
+            m-1 m-2 m-3     | m-3 m-2 m-1
+            m-1 m-2 m-1     | m-1 m-2
+            m-1 m-1 m-1     | m-1
+            m-1 m-2 m-3 m-2 | m-2 m-3 m-1
+            """)
+    void knowsItsMerchantsMostRecentFirst(String used, String known) {
+        // given
+        CardProfile profile = CardProfile.empty(CARD);
+        String[] merchants = used.split(" ");
+        for (int i = 0; i < merchants.length; i++) {
+            profile = profile.with(purchase("tx-" + i, merchants[i], T0.plus(Duration.ofHours(i)), BERLIN_LAT,
+                    BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+        }
+
+        // then
+        assertThat(profile.merchants()).containsExactly(known.split(" "));
+    }
+
+    @Test
+    void remembersTheLatest64MerchantsAnd32Categories() {
+        // given
+        CardProfile profile = CardProfile.empty(CARD);
+
+        // when
+        for (int i = 1; i <= 70; i++) {
+            profile = profile.with(new Transaction("tx-" + i, CARD, new BigDecimal("25.00"), "EUR", "m-" + i,
+                    "c-" + i, "DE", BERLIN_LAT, BERLIN_LON, T0.plus(Duration.ofHours(i)), Channel.CARD_PRESENT),
+                    SETTINGS);
+        }
+
+        // then
+        assertThat(profile.merchants()).hasSize(64).startsWith("m-70", "m-69").endsWith("m-8", "m-7");
+        assertThat(profile.knowsMerchant("m-7")).isTrue();
+        assertThat(profile.knowsMerchant("m-6")).isFalse();
+        assertThat(profile.categories()).hasSize(32).startsWith("c-70").endsWith("c-39");
+        assertThat(profile.knowsCategory("c-39")).isTrue();
+        assertThat(profile.knowsCategory("c-38")).isFalse();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: recent {1}, seen {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # transactions in the order they arrive, ID@hours after T0 | recent (kept 25 h) | seen (kept 7 days)
+            tx-1@0 tx-2@24 tx-3@26   | tx-2 tx-3      | tx-1 tx-2 tx-3
+            # exactly 25 hours before the latest is still kept
+            tx-1@0 tx-2@25           | tx-1 tx-2      | tx-1 tx-2
+            tx-1@0 tx-2@24 tx-3@192  | tx-3           | tx-2 tx-3
+            tx-1@0 tx-2@24 tx-3@193  | tx-3           | tx-3
+            # measured from the card's latest event time, not from the transaction arriving last
+            tx-1@10 tx-2@40 tx-3@20  | tx-3 tx-2      | tx-1 tx-2 tx-3
+            tx-1@26 tx-2@2           | tx-2 tx-1      | tx-1 tx-2
+            # a late transaction no window still scored can contain is not kept for the windows
+            tx-1@26 tx-2@0           | tx-1           | tx-1 tx-2
+            """)
+    void dropsRecentActivityAndSeenIdsRelativeToTheCardsLatestEventTime(String arrivals, String recent, String seen) {
+        // given
+        CardProfile profile = CardProfile.empty(CARD);
+
+        // when
+        for (String arrival : arrivals.split(" ")) {
+            String[] idAndHours = arrival.split("@");
+            profile = profile.with(purchase(idAndHours[0], "m-1", T0.plus(Duration.ofHours(Long.parseLong(idAndHours[1]))),
+                    BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+        }
+
+        // then
+        assertThat(profile.recent()).extracting(Activity::transactionId).containsExactly(recent.split(" "));
+        assertThat(profile.seen()).extracting(Seen::transactionId).containsExactly(seen.split(" "));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: seen {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            tx-1 | true
+            tx-2 | true
+            tx-3 | false
+            """)
+    void hasSeenTheIdsOfItsTransactions(String transactionId, boolean seen) {
+        // given
+        CardProfile profile = CardProfile.empty(CARD)
+                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS)
+                .with(purchase("tx-2", "m-1", T0.plus(Duration.ofHours(1)), BERLIN_LAT, BERLIN_LON,
+                        Channel.CARD_PRESENT), SETTINGS);
+
+        // then
+        assertThat(profile.hasSeen(transactionId)).isEqualTo(seen);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: before the horizon {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # the card's latest transaction is at 2026-11-10T12:00:00Z, IDs are kept 7 days
+            2026-11-03T12:00:00Z     | false
+            2026-11-03T11:59:59.999Z | true
+            2026-10-01T00:00:00Z     | true
+            2026-11-10T11:00:00Z     | false
+            2026-11-11T12:00:00Z     | false
+            """)
+    void aTransactionTooLongBeforeTheLatestIsBeforeTheHorizon(Instant eventTime, boolean beforeHorizon) {
+        // given
+        CardProfile profile = CardProfile.empty(CARD).with(purchase("tx-1", "m-1",
+                Instant.parse("2026-11-10T12:00:00Z"), BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+
+        // then
+        assertThat(profile.beforeHorizon(eventTime, SETTINGS)).isEqualTo(beforeHorizon);
+    }
+
+    @Test
+    void nothingIsBeforeTheHorizonOfANewCard() {
+        assertThat(CardProfile.empty(CARD).beforeHorizon(Instant.parse("1970-01-01T00:00:00Z"), SETTINGS)).isFalse();
+    }
+
+    @Test
+    void withSeenRemembersTheIdAndLearnsNothingButHabitsStillFade() {
+        // given
+        CardProfile profile = CardProfile.empty(CARD)
+                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS)
+                .with(purchase("tx-2", "m-1", T0.plus(Duration.ofHours(1)), BERLIN_LAT, BERLIN_LON,
+                        Channel.CARD_PRESENT), SETTINGS);
+        Transaction unscored = new Transaction("tx-3", CARD, new BigDecimal("999.00"), "USD", "m-test", "7995", "FR",
+                PARIS_LAT, PARIS_LON, T0.plus(Duration.ofHours(2)), Channel.ECOMMERCE);
+        // An hour after tx-2, of a half-life of 30 days: tx-2 weighs 0.5^(1/720), tx-1 (12:53 local) 0.5^(2/720).
+        double oneHour = Math.pow(0.5, 1.0 / 720);
+        double bothWeigh = oneHour + oneHour * oneHour;
+
+        // when
+        CardProfile seen = profile.withSeen(unscored, SETTINGS);
+
+        // then: nothing of tx-3 is learnt
+        assertThat(seen.hasSeen("tx-3")).isTrue();
+        assertThat(seen.seen()).extracting(Seen::transactionId).containsExactly("tx-1", "tx-2", "tx-3");
+        assertThat(seen.recent()).extracting(Activity::transactionId).containsExactly("tx-1", "tx-2");
+        assertThat(seen.count()).isEqualTo(2);
+        assertThat(seen.amounts()).containsOnlyKeys("EUR", "EUR groceries");
+        assertThat(seen.merchants()).containsExactly("m-1");
+        assertThat(seen.categories()).containsExactly("5411");
+        assertThat(seen.countries()).containsExactly("DE");
+        assertThat(seen.channels()).containsOnlyKeys(Channel.CARD_PRESENT);
+        assertThat(seen.lastLatitude()).isEqualTo(BERLIN_LAT);
+        assertThat(seen.lastCountry()).isEqualTo("DE");
+        assertThat(seen.lastAlertTime()).isNull();
+        // the day so far is kept, and it has no past days to fade
+        assertThat(seen.days()).isEqualTo(profile.days());
+        // but the habits fade to tx-3's time, as they would were it learnt
+        assertThat(seen.lastEventTime()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        for (String key : new String[] {"EUR", "EUR groceries"}) {
+            assertThat(seen.amounts().get(key).weight()).isCloseTo(bothWeigh, within(1e-12));
+            assertThat(seen.amounts().get(key).mean()).isEqualTo(profile.amounts().get(key).mean());
+            assertThat(seen.amounts().get(key).sumOfSquaredDeviations()).isZero();
+        }
+        assertThat(seen.hours().get(12)).isCloseTo(oneHour * oneHour, within(1e-12));
+        assertThat(seen.hours().get(13)).isCloseTo(oneHour, within(1e-12));
+        assertThat(seen.habitWeight()).isCloseTo(bothWeigh, within(1e-12));
+        // 2026-11-01 is a Sunday
+        assertThat(seen.weekdays().get(6)).isCloseTo(bothWeigh, within(1e-12));
+        assertThat(seen.weekdays().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(bothWeigh,
+                within(1e-12));
+        assertThat(seen.home().weight()).isCloseTo(bothWeigh, within(1e-12));
+        assertThat(seen.home().latitude()).isEqualTo(profile.home().latitude());
+        assertThat(seen.home().longitude()).isEqualTo(profile.home().longitude());
+        assertThat(seen.channelWeight(Channel.CARD_PRESENT)).isCloseTo(bothWeigh, within(1e-12));
+    }
+
+    @Test
+    void aLateUnscoredTransactionFadesNothing() {
+        // given
+        CardProfile profile = CardProfile.empty(CARD)
+                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS)
+                .with(purchase("tx-2", "m-1", T0.plus(Duration.ofHours(2)), BERLIN_LAT, BERLIN_LON,
+                        Channel.CARD_PRESENT), SETTINGS);
+
+        // when
+        CardProfile seen = profile.withSeen(purchase("tx-3", "m-test", T0.plus(Duration.ofHours(1)), BERLIN_LAT,
+                BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+
+        // then
+        assertThat(seen.hasSeen("tx-3")).isTrue();
+        assertThat(seen.lastEventTime()).isEqualTo(profile.lastEventTime());
+        assertThat(seen.amounts()).isEqualTo(profile.amounts());
+        assertThat(seen.hours()).isEqualTo(profile.hours());
+        assertThat(seen.weekdays()).isEqualTo(profile.weekdays());
+        assertThat(seen.days()).isEqualTo(profile.days());
+        assertThat(seen.home()).isEqualTo(profile.home());
+        assertThat(seen.channels()).isEqualTo(profile.channels());
+    }
+
+    @Test
+    void habitsLearntAfterAnUnscoredTransactionFadeFromTheLastOneLearnt() {
+        // given: a transaction learnt, a half-life later one that was not scored
+        CardProfile profile = CardProfile.empty(CARD)
+                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS)
+                .withSeen(purchase("tx-2", "m-test", T0.plus(Duration.ofDays(30)), BERLIN_LAT, BERLIN_LON,
+                        Channel.CARD_PRESENT), SETTINGS);
+
+        // when: the next one is learnt at the same time
+        CardProfile after = profile.with(purchase("tx-3", "m-1", T0.plus(Duration.ofDays(30)), BERLIN_LAT, BERLIN_LON,
+                Channel.CARD_PRESENT), SETTINGS);
+
+        // then: the first has faded by half, as it does without the unscored transaction between
+        assertThat(after.amountsIn("EUR").weight()).isEqualTo(1.5);
+        assertThat(after.habitWeight()).isEqualTo(1.5);
+        assertThat(after.home().weight()).isEqualTo(1.5);
+        assertThat(after.channelWeight(Channel.CARD_PRESENT)).isEqualTo(1.5);
+    }
+
+    @ParameterizedTest(name = "[{index}] alerts at {0}: last {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # alerts in the order raised | last alert
+            2026-11-10T12:00:00Z                      | 2026-11-10T12:00:00Z
+            2026-11-10T12:00:00Z 2026-11-10T13:00:00Z | 2026-11-10T13:00:00Z
+            2026-11-10T13:00:00Z 2026-11-10T12:00:00Z | 2026-11-10T13:00:00Z
+            """)
+    void keepsTheLatestAlert(String alerts, Instant last) {
+        // given
+        CardProfile profile = CardProfile.empty(CARD)
+                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+
+        // when
+        for (String alert : alerts.split(" ")) {
+            profile = profile.withAlertAt(Instant.parse(alert));
+        }
+
+        // then
+        assertThat(profile.lastAlertTime()).isEqualTo(last);
+        assertThat(profile.count()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "[{index}] Paris {0} after Berlin: last in {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # Paris, relative to Berlin | last country | last latitude | last longitude | last event time
+            PT1H  | FR | 48.8566 | 2.3522 | 2026-11-01T13:00:00Z
+            PT0S  | FR | 48.8566 | 2.3522 | 2026-11-01T12:00:00Z
+            -PT1H | DE | 52.52   | 13.405 | 2026-11-01T12:00:00Z
+            """)
+    void locatesTheCardByItsLatestTransactionInEventTime(Duration parisAfterBerlin, String country, double latitude,
+                                                        double longitude, Instant lastEventTime) {
+        // given
+        CardProfile berlin = CardProfile.empty(CARD)
+                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+
+        // when
+        CardProfile profile = berlin.with(new Transaction("tx-2", CARD, new BigDecimal("25.00"), "EUR", "m-2", "5411",
+                "FR", PARIS_LAT, PARIS_LON, T0.plus(parisAfterBerlin), Channel.CARD_PRESENT), SETTINGS);
+
+        // then
+        assertThat(profile.lastCountry()).isEqualTo(country);
+        assertThat(profile.lastLatitude()).isEqualTo(latitude);
+        assertThat(profile.lastLongitude()).isEqualTo(longitude);
+        assertThat(profile.lastEventTime()).isEqualTo(lastEventTime);
+        assertThat(profile.countries()).containsExactly("DE", "FR");
+    }
+
+    @Test
+    void aNewCardHasNoHabits() {
+        CardProfile profile = CardProfile.empty(CARD);
+
+        assertThat(profile.count()).isZero();
+        assertThat(profile.lastEventTime()).isNull();
+        assertThat(profile.hours()).hasSize(24).containsOnly(0.0);
+        assertThat(profile.weekdays()).hasSize(7).containsOnly(0.0);
+        assertThat(profile.habitWeight()).isZero();
+        assertThat(profile.shareOfHours(3, 1)).isZero();
+        assertThat(profile.amountsIn("EUR").weight()).isZero();
+        assertThat(profile.knownChannelWeight()).isZero();
+        assertThat(profile.home().weight()).isZero();
+        assertThat(profile.latestLocatedAtOrBefore(T0)).isEmpty();
+    }
+
+    private static Transaction purchase(String id, String merchant, Instant time, double latitude, double longitude,
+                                        Channel channel) {
+        return new Transaction(id, CARD, new BigDecimal("25.00"), "EUR", merchant, "5411", "DE", latitude, longitude,
+                time, channel);
+    }
+}

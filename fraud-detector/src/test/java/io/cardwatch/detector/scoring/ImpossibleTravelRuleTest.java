@@ -1,0 +1,96 @@
+package io.cardwatch.detector.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardwatch.detector.profile.CardProfile;
+import io.cardwatch.detector.profile.ProfileSettings;
+import io.cardwatch.events.Channel;
+import io.cardwatch.events.Transaction;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ImpossibleTravelRuleTest {
+
+    private static final String CARD = "card-1";
+    private static final ProfileSettings SETTINGS = new ProfileSettings(Duration.ofDays(30), Duration.ofHours(25),
+            Duration.ofDays(7));
+    private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
+    /** Latitude and longitude. Great-circle distances: Berlin to Magdeburg 129 km, to Cologne 477 km, to Vienna
+     * 524 km, to Paris 877 km; Paris to Vienna 1033 km. */
+    private static final Map<String, double[]> PLACES = Map.of(
+            "Berlin", new double[] {52.5200, 13.4050},
+            "Magdeburg", new double[] {52.1205, 11.6276},
+            "Cologne", new double[] {50.9375, 6.9603},
+            "Vienna", new double[] {48.2082, 16.3738},
+            "Paris", new double[] {48.8566, 2.3522});
+
+    /** As ScoringStreamFactory.rules() builds it from the defaults: 900 km/h, hops of 500 km or more. */
+    private final ScoringRule rule = new ImpossibleTravelRule(900, 500);
+
+    @ParameterizedTest(name = "[{index}] {0}, then {2} in {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
+            # history: ID, place, seconds from the transaction[, channel if not CARD_PRESENT], in the order they
+            # arrived | place | channel | facts
+            # neighbouring towns: too fast, but short hops are ignored (terminal coordinates are not precise)
+            tx-1 Berlin -300                 | Magdeburg | CARD_PRESENT | -
+            tx-1 Berlin -600                 | Cologne   | CARD_PRESENT | -
+            tx-1 Berlin -600                 | Vienna    | CARD_PRESENT | 524 km in 600 s since tx-1: 3141 km/h, limit 900 km/h
+            tx-1 Paris -1200                 | Vienna    | CARD_PRESENT | 1033 km in 1200 s since tx-1: 3100 km/h, limit 900 km/h
+            # 877 km at 899.96 km/h is not over the limit, at 902.53 km/h it is
+            tx-1 Berlin -3510                | Paris     | CARD_PRESENT | -
+            tx-1 Berlin -3500                | Paris     | CARD_PRESENT | 877 km in 3500 s since tx-1: 903 km/h, limit 900 km/h
+            tx-1 Berlin 0                    | Paris     | CARD_PRESENT | 877 km in 0 s since tx-1: Infinity km/h, limit 900 km/h
+            # the first transaction of a card has nothing to travel from
+            -                                | Paris     | CARD_PRESENT | -
+            # from the latest transaction before it in event time, not from one after it that arrived first
+            tx-1 Berlin -7200; tx-2 Paris -1200 | Vienna | CARD_PRESENT | 1033 km in 1200 s since tx-2: 3100 km/h, limit 900 km/h
+            tx-1 Paris -1200; tx-2 Vienna 60    | Vienna | CARD_PRESENT | 1033 km in 1200 s since tx-1: 3100 km/h, limit 900 km/h
+            # only where the card itself was counts: at a terminal or an ATM, or of unknown channel
+            tx-1 Paris -1200                 | Vienna    | ECOMMERCE    | -
+            tx-1 Paris -1200                 | Vienna    | MAIL_PHONE   | -
+            tx-1 Paris -1200 ECOMMERCE       | Vienna    | CARD_PRESENT | -
+            tx-1 Paris -1800; tx-2 Vienna -600 ECOMMERCE | Vienna | CARD_PRESENT | 1033 km in 1800 s since tx-1: 2067 km/h, limit 900 km/h
+            tx-1 Paris -1200 ATM             | Vienna    | unknown      | 1033 km in 1200 s since tx-1: 3100 km/h, limit 900 km/h
+            tx-1 Paris -1200 unknown         | Vienna    | ATM          | 1033 km in 1200 s since tx-1: 3100 km/h, limit 900 km/h
+            """)
+    void flagsACardThatWouldHaveHadToTravelFasterThanAnAirliner(String history, String place, String channel,
+                                                                String facts) {
+        // given
+        CardProfile profile = CardProfile.empty(CARD);
+        if (history != null) {
+            for (String earlier : history.split(";")) {
+                String[] fields = earlier.trim().split("\\s+");
+                profile = profile.with(purchase(fields[0], fields[1], NOW.plusSeconds(Long.parseLong(fields[2])),
+                        fields.length > 3 ? channel(fields[3]) : Channel.CARD_PRESENT), SETTINGS);
+            }
+        }
+        Transaction transaction = purchase("tx-new", place, NOW, channel(channel));
+
+        // when
+        Optional<String> finding = rule.evaluate(transaction, new Evidence(profile, null, null));
+
+        // then
+        assertThat(finding).isEqualTo(Optional.ofNullable(facts));
+    }
+
+    @Test
+    void isReportedAsImpossibleTravel() {
+        assertThat(rule.code()).isEqualTo("IMPOSSIBLE_TRAVEL");
+    }
+
+    private static Channel channel(String name) {
+        return name.equals("unknown") ? null : Channel.valueOf(name);
+    }
+
+    private static Transaction purchase(String id, String place, Instant time, Channel channel) {
+        double[] at = PLACES.get(place);
+        return new Transaction(id, CARD, new BigDecimal("80.00"), "EUR", "m-" + place, "5411", "DE", at[0], at[1], time,
+                channel);
+    }
+}

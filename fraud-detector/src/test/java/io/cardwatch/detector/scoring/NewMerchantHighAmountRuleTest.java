@@ -1,0 +1,72 @@
+package io.cardwatch.detector.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardwatch.detector.profile.CardProfile;
+import io.cardwatch.detector.profile.ProfileSettings;
+import io.cardwatch.events.Channel;
+import io.cardwatch.events.Transaction;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NewMerchantHighAmountRuleTest {
+
+    private static final String CARD = "card-1";
+    private static final ProfileSettings SETTINGS = new ProfileSettings(Duration.ofDays(30), Duration.ofHours(25),
+            Duration.ofDays(7));
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+    /** Cold start 5 as the default, but 3.0 times the typical amount where new-merchant-min-multiple is 5.0. */
+    private final ScoringRule rule = new NewMerchantHighAmountRule(5, 3.0);
+
+    @ParameterizedTest(name = "[{index}] {0} then {3} {4} at {1} ({2})")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
+            # history: merchant:category:amount in EUR, one purchase a day on the days before
+            g-1:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 | e-1 | 5732 | 200.00  | EUR | first purchase in category 5732, at merchant e-1: 200.00 EUR, 4.0 times the card's typical 50.00, limit 3.0
+            g-1:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 | g-3 | 5411 | 200.00  | EUR | first purchase at merchant g-3: 200.00 EUR, 4.0 times the card's typical 50.00, limit 3.0
+            # a category is known by its code, not its group
+            g-1:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 | g-3 | 5499 | 200.00  | EUR | first purchase in category 5499, at merchant g-3: 200.00 EUR, 4.0 times the card's typical 50.00, limit 3.0
+            g-1:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 | g-1 | 5411 | 1000.00 | EUR | -
+            g-1:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 | e-1 | 5732 | 149.00  | EUR | -
+            g-1:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 | e-1 | 5732 | 151.00  | EUR | first purchase in category 5732, at merchant e-1: 151.00 EUR, 3.0 times the card's typical 50.00, limit 3.0
+            # cold start: four purchases a day apart weigh 3.9 decayed purchases, five 4.8, which rounds to 5
+            g-1:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00                               | e-1 | 5732 | 1000.00 | EUR | -
+            g-1:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 g-2:5411:50.00                | e-1 | 5732 | 1000.00 | EUR | first purchase in category 5732, at merchant e-1: 1000.00 EUR, 20.0 times the card's typical 50.00, limit 3.0
+            g-1:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 | e-1 | 5732 | 200.00  | USD | -
+            """)
+    void flagsAHighAmountAtAMerchantTheCardHasNeverUsed(String history, String merchant, String category,
+                                                        String amount, String currency, String facts) {
+        // given
+        CardProfile profile = profile(history);
+        Transaction transaction = new Transaction("tx-new", CARD, new BigDecimal(amount), currency, merchant, category,
+                "DE", 52.52, 13.405, NOW, Channel.CARD_PRESENT);
+
+        // when
+        Optional<String> finding = rule.evaluate(transaction, new Evidence(profile, null, null));
+
+        // then
+        assertThat(finding).isEqualTo(Optional.ofNullable(facts));
+    }
+
+    @Test
+    void isReportedAsNewMerchantHighAmount() {
+        assertThat(rule.code()).isEqualTo("NEW_MERCHANT_HIGH_AMOUNT");
+    }
+
+    private static CardProfile profile(String history) {
+        String[] purchases = history.trim().split("\\s+");
+        CardProfile profile = CardProfile.empty(CARD);
+        for (int i = 0; i < purchases.length; i++) {
+            String[] purchase = purchases[i].split(":");
+            Instant time = NOW.minus(Duration.ofDays(purchases.length - i));
+            profile = profile.with(new Transaction("tx-" + i, CARD, new BigDecimal(purchase[2]), "EUR", purchase[0],
+                    purchase[1], "DE", 52.52, 13.405, time, Channel.CARD_PRESENT), SETTINGS);
+        }
+        return profile;
+    }
+}

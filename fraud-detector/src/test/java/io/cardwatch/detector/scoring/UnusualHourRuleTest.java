@@ -1,0 +1,92 @@
+package io.cardwatch.detector.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cardwatch.detector.profile.CardProfile;
+import io.cardwatch.detector.profile.ProfileSettings;
+import io.cardwatch.events.Channel;
+import io.cardwatch.events.Transaction;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UnusualHourRuleTest {
+
+    private static final String CARD = "card-1";
+    private static final ProfileSettings SETTINGS = new ProfileSettings(Duration.ofDays(30), Duration.ofHours(25),
+            Duration.ofDays(7));
+    /** Berlin: local solar time is UTC + 53 min 37 s. */
+    private static final double BERLIN_LAT = 52.52;
+    private static final double BERLIN_LON = 13.405;
+
+    /** As ScoringStreamFactory.rules() builds it from the defaults: 10 transactions of history, 2 %. */
+    private final ScoringRule rule = new UnusualHourRule(10, 0.02);
+
+    @ParameterizedTest(name = "[{index}] {0} then {1} at longitude {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
+            # history: count x UTC time, one purchase a day in Berlin on the days before the transaction
+            12x12:00                  | 2026-11-20T02:30:00Z | 13.405   | 03:00 local time: 0.0% of the card's 11 transactions fall within an hour of it, limit 2.0%
+            # cold start: ten purchases a day apart weigh 9.0 decayed transactions, eleven 9.8, which rounds to 10
+            10x12:00                  | 2026-11-20T02:30:00Z | 13.405   | -
+            11x12:00                  | 2026-11-20T02:30:00Z | 13.405   | 03:00 local time: 0.0% of the card's 10 transactions fall within an hour of it, limit 2.0%
+            # an hour either side counts as usual: 12:53 local is within an hour of 11:23, not of 10:23 or 09:23
+            12x12:00                  | 2026-11-20T10:30:00Z | 13.405   | -
+            12x12:00                  | 2026-11-20T09:30:00Z | 13.405   | 10:00 local time: 0.0% of the card's 11 transactions fall within an hour of it, limit 2.0%
+            12x12:00                  | 2026-11-20T08:30:00Z | 13.405   | 09:00 local time: 0.0% of the card's 11 transactions fall within an hour of it, limit 2.0%
+            # the same instant in Tokyo is 11:48 local time, next to the card's lunchtime
+            12x12:00                  | 2026-11-20T02:30:00Z | 139.6917 | -
+            # hours wrap around midnight: 00:23 is within an hour of 23:23, 01:23 and 02:23 are not
+            12x22:30                  | 2026-11-20T23:30:00Z | 13.405   | -
+            12x22:30                  | 2026-11-20T00:30:00Z | 13.405   | 01:00 local time: 0.0% of the card's 11 transactions fall within an hour of it, limit 2.0%
+            12x22:30                  | 2026-11-20T01:30:00Z | 13.405   | 02:00 local time: 0.0% of the card's 11 transactions fall within an hour of it, limit 2.0%
+            # one night-time purchase among 60 days: 2.04 % of the decayed history 17 days on, 1.90 % 20 days on
+            42x12:00 1x03:00 17x12:00 | 2026-11-20T02:30:00Z | 13.405   | -
+            39x12:00 1x03:00 20x12:00 | 2026-11-20T02:30:00Z | 13.405   | 03:00 local time: 1.9% of the card's 33 transactions fall within an hour of it, limit 2.0%
+            """)
+    void flagsALocalHourTheCardDoesNotUse(String history, Instant time, double longitude, String facts) {
+        // given
+        CardProfile profile = profile(history, time);
+        Transaction transaction = new Transaction("tx-new", CARD, new BigDecimal("30.00"), "EUR", "m-1", "5411", "DE",
+                BERLIN_LAT, longitude, time, Channel.CARD_PRESENT);
+
+        // when
+        Optional<String> finding = rule.evaluate(transaction, new Evidence(profile, null, null));
+
+        // then
+        assertThat(finding).isEqualTo(Optional.ofNullable(facts));
+    }
+
+    @Test
+    void isReportedAsUnusualHourWith200Points() {
+        assertThat(rule.code()).isEqualTo("UNUSUAL_HOUR");
+        assertThat(rule.defaultPoints()).isEqualTo(200);
+    }
+
+    private static CardProfile profile(String history, Instant time) {
+        List<LocalTime> times = new ArrayList<>();
+        for (String group : history.trim().split("\\s+")) {
+            String[] countAndTime = group.split("x");
+            for (int i = 0; i < Integer.parseInt(countAndTime[0]); i++) {
+                times.add(LocalTime.parse(countAndTime[1]));
+            }
+        }
+        Instant today = time.truncatedTo(ChronoUnit.DAYS);
+        CardProfile profile = CardProfile.empty(CARD);
+        for (int i = 0; i < times.size(); i++) {
+            Instant at = today.minus(Duration.ofDays(times.size() - i)).atOffset(ZoneOffset.UTC).with(times.get(i))
+                    .toInstant();
+            profile = profile.with(new Transaction("tx-" + i, CARD, new BigDecimal("30.00"), "EUR", "m-1", "5411", "DE",
+                    BERLIN_LAT, BERLIN_LON, at, Channel.CARD_PRESENT), SETTINGS);
+        }
+        return profile;
+    }
+}
