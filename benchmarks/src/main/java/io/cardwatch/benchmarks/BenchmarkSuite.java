@@ -84,11 +84,11 @@ public final class BenchmarkSuite {
             results.add("Highest tested rate with p99 ≤ 100 ms", sustainable + " tx/s", "");
 
             DetectorThroughput.awaitIdle(cluster, table);
-            var labelled = LabelledRun.run(stack, table, (long) (100_000 * scale),
-                    dataDir.resolve("simulation-labels.csv"));
+            var labelled = LabelledRun.run(stack, table, (long) (100_000 * scale), dataDir);
             results.add("End to end through the batch endpoint into PostgreSQL, as fast as taken",
                     labelled.endToEnd().toString(), "posted at " + labelled.ingest());
-            detection = labelled.report().toString();
+            detection = labelled.report().toString() + "\nThe same traffic for the backtest: --history "
+                    + labelled.history() + " --lists " + labelled.lists() + "\n";
 
             results.add("Resident memory, ingest-gateway", Hardware.residentMemory(stack.gateway().pid()), "");
             results.add("Resident memory, fraud-detector", Hardware.residentMemory(stack.detector().pid()), "");

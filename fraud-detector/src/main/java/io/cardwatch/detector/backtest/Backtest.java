@@ -15,14 +15,20 @@ import java.util.Optional;
 /**
  * Scores a labelled history as the detector would, with no Kafka: each transaction in turn through the
  * detector's own {@link CardScoring}, against its card's profile, kept in memory as the topology keeps it in
- * its state store. No card is on a blocklist or allowlist.
+ * its state store, under the card and merchant lists given.
  */
 final class Backtest {
 
     private final CardScoring scoring;
+    private final ListEntries lists;
 
     Backtest(CardScoring scoring) {
+        this(scoring, ListEntries.NONE);
+    }
+
+    Backtest(CardScoring scoring, ListEntries lists) {
         this.scoring = scoring;
+        this.lists = lists;
     }
 
     /** Scores {@code history}, in the order given (event time, for the same decisions as online), under {@code ruleSet}. */
@@ -36,7 +42,8 @@ final class Backtest {
             Transaction transaction = row.transaction();
             Optional<CardScoring.Scored> scored;
             try {
-                scored = scoring.score(profiles.get(transaction.cardId()), transaction, ruleSet, null, null);
+                scored = scoring.score(profiles.get(transaction.cardId()), transaction, ruleSet,
+                        lists.card(transaction.cardId()), lists.merchant(transaction.merchantId()));
             } catch (RejectedRecordException e) {
                 if (!RejectedRecordException.TOO_OLD.equals(e.cause())) {
                     throw e;

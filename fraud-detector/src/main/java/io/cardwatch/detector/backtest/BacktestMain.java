@@ -46,6 +46,10 @@ public final class BacktestMain implements Callable<Integer> {
             description = "A proposed rule set (fraud-rules JSON) to report beside the live one.")
     private Path compare;
 
+    @Option(names = "--lists", paramLabel = "FILE",
+            description = "Card and merchant list entries to score under (JSON lines with the card-lists key).")
+    private Path lists;
+
     @Option(names = "--decisions", paramLabel = "FILE",
             description = "Write the decision on each transaction under the live rule set to this CSV file.")
     private Path decisions;
@@ -96,7 +100,8 @@ public final class BacktestMain implements Callable<Integer> {
                             "The live rule set reviewing from " + threshold))
                     .toList();
 
-            Backtest backtest = new Backtest(detector.scoring());
+            Backtest backtest = new Backtest(detector.scoring(),
+                    lists == null ? ListEntries.NONE : ListEntries.read(lists));
             Map<String, BacktestRun> runs = new LinkedHashMap<>();
             ruleSets.forEach((name, ruleSet) -> {
                 BacktestRun run = backtest.run(labelled.transactions(), ruleSet);

@@ -118,12 +118,13 @@ final class ReportPrinter {
         out.println();
         out.println("Review threshold sweep of rule set " + name + " (* its own threshold):");
         Table table = new Table("Review from", "Decline from", "Precision", "Recall", "F1", "False-positive rate",
-                "Alert rate");
+                "Alert rate", "Scored per second");
         for (ThresholdSweep.Point point : points) {
             Figures figures = point.figures();
             table.row(point.reviewFrom() + (point.reviewFrom() == ruleSet.reviewFrom() ? " *" : ""),
                     Integer.toString(point.declineFrom()), percent(figures.precision()), percent(figures.recall()),
-                    percent(figures.f1()), percent(figures.falsePositiveRate()), percent(figures.alertRate()));
+                    percent(figures.f1()), percent(figures.falsePositiveRate()), percent(figures.alertRate()),
+                    String.format(Locale.ROOT, "%.0f", point.scoredPerSecond()));
         }
         table.print(out);
     }

@@ -11,8 +11,8 @@ import java.util.List;
  */
 final class ThresholdSweep {
 
-    /** The figures at one pair of thresholds. */
-    record Point(int reviewFrom, int declineFrom, Figures figures) {
+    /** The figures at one pair of thresholds, and how fast that rerun scored (a warm figure, after the first). */
+    record Point(int reviewFrom, int declineFrom, Figures figures, double scoredPerSecond) {
     }
 
     private final Backtest backtest;
@@ -33,8 +33,11 @@ final class ThresholdSweep {
     /** One point per rule set, in order. */
     List<Point> run(List<LabelledTransaction> history, List<RuleSet> ruleSets) {
         return ruleSets.stream()
-                .map(ruleSet -> new Point(ruleSet.reviewFrom(), ruleSet.declineFrom(),
-                        Figures.of(backtest.run(history, ruleSet).results())))
+                .map(ruleSet -> {
+                    BacktestRun run = backtest.run(history, ruleSet);
+                    return new Point(ruleSet.reviewFrom(), ruleSet.declineFrom(), Figures.of(run.results()),
+                            run.rate());
+                })
                 .toList();
     }
 }

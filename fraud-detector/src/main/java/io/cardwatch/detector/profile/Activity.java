@@ -6,8 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One recent transaction of a card, as much of it as the windowed rules need, and whether it raised an alert
- * on its own evidence.
+ * One recent transaction of a card, as much of it as the windowed rules need, and whether it raised an alert.
  */
 public record Activity(String transactionId, Instant eventTime, BigDecimal amount, String currency, double latitude,
                        double longitude, Channel channel, boolean alerted) {

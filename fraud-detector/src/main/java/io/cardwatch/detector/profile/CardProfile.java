@@ -20,8 +20,8 @@ import java.util.TreeSet;
  * its behaviour (amounts per kind of shop, local hours and weekdays, its usual day, merchants, categories,
  * countries, home area and channels, all fading with event time so that old habits give way to new ones), its
  * recent transactions for the windowed rules, the IDs it has had within the de-duplication horizon, and when
- * it last raised an alert. It changes only through {@link #with}, so the same transactions in the same order
- * always give the same profile, online or in a backtest.
+ * it last raised an alert. It changes only through {@link #with}, {@link #withSuspect} and {@link #withSeen}, so
+ * the same transactions in the same order always give the same profile, online or in a backtest.
  *
  * @param amounts log-amount statistics by currency ({@code EUR}) and by currency and merchant-category group
  *                ({@code EUR groceries})
@@ -186,7 +186,10 @@ public record CardProfile(
                 transaction.amount().doubleValue()).decayed(decayTo(time, settings));
 
         Set<String> newCountries = new TreeSet<>(countries);
-        newCountries.add(transaction.country());
+        // Only where the card was: buying online from a merchant abroad does not take the card abroad.
+        if (Activity.of(transaction).locatesCard()) {
+            newCountries.add(transaction.country());
+        }
         Channel channel = transaction.channel();
         HomeArea newHome = channel == null || channel.cardPresent()
                 ? faded.home.with(transaction.latitude(), transaction.longitude()) : faded.home;
@@ -235,10 +238,11 @@ public record CardProfile(
     }
 
     /**
-     * This profile after {@code transaction} raised an alert: it counts in the card's day and recent
-     * transactions (a spree is made of them) and its ID is remembered, but nothing of its habits is learnt from
-     * it, since a card that is being misused must not come to look as if that were its habit; nor does it say
-     * where the card is. An alert on the transaction's own evidence opens an escalation window.
+     * This profile after {@code transaction} raised an alert: it counts in the card's recent transactions and
+     * its day (a spree is made of them; the day then counts towards the usual one like any other) and its ID is
+     * remembered, but no other habit is learnt from it, since a card that is being misused must not come to
+     * look as if that were its habit; nor does it say where the card is. An alert on the transaction's own
+     * evidence opens an escalation window.
      */
     public CardProfile withSuspect(Transaction transaction, ProfileSettings settings, boolean ownEvidence) {
         Instant time = transaction.eventTime();
@@ -265,8 +269,11 @@ public record CardProfile(
             }
         }
         if (transaction != null && !transaction.eventTime().isBefore(keepFrom)) {
+            boolean inOrder = kept.isEmpty() || !transaction.eventTime().isBefore(kept.get(kept.size() - 1).eventTime());
             kept.add(Activity.of(transaction));
-            kept.sort(Comparator.comparing(Activity::eventTime));
+            if (!inOrder) {
+                kept.sort(Comparator.comparing(Activity::eventTime));
+            }
         }
         return kept;
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Flags an amount far above what this card usually spends in that kind of shop: against the card's own
- * log-amounts in the merchant-category group, or in all shops while the group is new to it. Amounts of one
+ * log-amounts in the merchant-category group, once it has a history there (a card's grocery bills say little
+ * about its first flight: a high first purchase in a new group is NEW_MERCHANT_HIGH_AMOUNT's). Amounts of one
  * person's purchases are roughly log-normal, so the distance is measured in spreads of the logarithm, and the
  * amount must also be a multiple of the typical one, so that a card with very even amounts is not flagged for
  * a little more. The finding weighs more the larger the multiple: half its weight up to about three times the

@@ -40,39 +40,38 @@ class BacktestMainTest {
                 Rule set proposed: version 2019-01-proposed, review from 350, decline from 700, weights {LARGE_AMOUNT=300, PROBING=350}
                   scored 19 transactions in <time>; 0 duplicates, 0 refused as too old (TOO_OLD)
 
-                Overall                         live  proposed
-                ---------------------------  -------  --------
-                Transactions                      19        19
-                Fraud                              6         6
-                Flagged (review or decline)        5         4
-                True alerts                        4         4
-                False alerts                       1         0
-                Precision                     80.00%   100.00%
-                Recall                        66.67%    66.67%
-                F1                            72.73%    80.00%
-                Alert rate                    26.32%    21.05%
-                False-positive rate            7.69%     0.00%
-                Declined                           1         1
-                True declines                      1         1
-                False declines                     0         0
-                Decline precision            100.00%   100.00%
-                Decline recall                16.67%    16.67%
+                Overall                        live  proposed
+                ---------------------------  ------  --------
+                Transactions                     19        19
+                Fraud                             6         6
+                Flagged (review or decline)       6         5
+                True alerts                       5         5
+                False alerts                      1         0
+                Precision                    83.33%   100.00%
+                Recall                       83.33%    83.33%
+                F1                           83.33%    90.91%
+                Alert rate                   31.58%    26.32%
+                False-positive rate           7.69%     0.00%
+                Declined                          0         0
+                True declines                     0         0
+                False declines                    0         0
+                Decline precision               n/a       n/a
+                Decline recall                0.00%     0.00%
 
                 Reason                    Alerts (live)  True (live)  False (live)  Precision (live)  Alerts (proposed)  True (proposed)  False (proposed)  Precision (proposed)
                 ------------------------  -------------  -----------  ------------  ----------------  -----------------  ---------------  ----------------  --------------------
-                NEW_MERCHANT_HIGH_AMOUNT              3            3             0           100.00%                  3                3                 0               100.00%
-                AMOUNT_ANOMALY                        2            2             0           100.00%                  2                2                 0               100.00%
+                FOLLOWS_ALERT                         3            3             0           100.00%                  3                3                 0               100.00%
                 DAILY_SPEND                           2            2             0           100.00%                  2                2                 0               100.00%
-                FOLLOWS_ALERT                         2            2             0           100.00%                  2                2                 0               100.00%
+                NEW_MERCHANT_HIGH_AMOUNT              2            2             0           100.00%                  2                2                 0               100.00%
+                PROBING                               2            2             0           100.00%                  2                2                 0               100.00%
                 CARD_TESTING                          1            1             0           100.00%                  1                1                 0               100.00%
                 LARGE_AMOUNT                          1            0             1             0.00%                  0                0                 0                   n/a
-                PROBING                               1            1             0           100.00%                  1                1                 0               100.00%
                 VELOCITY_10M                          1            1             0           100.00%                  1                1                 0               100.00%
 
                 Review threshold sweep of rule set live (* its own threshold):
                 Review from  Decline from  Precision  Recall      F1  False-positive rate  Alert rate
                 -----------  ------------  ---------  ------  ------  -------------------  ----------
-                300 *                 700     80.00%  66.67%  72.73%                7.69%      26.32%
+                300 *                 700     83.33%  83.33%  83.33%                7.69%      31.58%
                 400                   700     75.00%  50.00%  60.00%                7.69%      21.05%
 
                 Wrote 19 decisions to DECISIONS
@@ -91,15 +90,16 @@ class BacktestMainTest {
                 "2b4c9fcd9c36d16e3da3b3b8e4a0c5c8,630423337322,2019-01-03T17:45:10Z,false,APPROVE,0,",
                 "d1ac8b0e5fe0cc4e4f4b4da2e5ec97b0,38859492057661,2019-01-04T10:15:00Z,false,APPROVE,0,",
                 "c3f3e3a1b9a4e1a5c7a77b1ee5d3b8a2,2703186189652095,2019-01-04T12:30:00Z,false,APPROVE,0,",
-                "e8a81877ae9a0a7f883e15cb39dc4022,2703186189652095,2019-01-04T23:10:05Z,true,REVIEW,550,"
-                        + "AMOUNT_ANOMALY|NEW_MERCHANT_HIGH_AMOUNT|DAILY_SPEND",
-                "f1bd5e1a0dcd2bbe5c8dbc1e25c9b4f0,2703186189652095,2019-01-04T23:31:40Z,true,REVIEW,400,"
+                "e8a81877ae9a0a7f883e15cb39dc4022,2703186189652095,2019-01-04T23:10:05Z,true,REVIEW,450,"
+                        + "NEW_MERCHANT_HIGH_AMOUNT|DAILY_SPEND",
+                "f1bd5e1a0dcd2bbe5c8dbc1e25c9b4f0,2703186189652095,2019-01-04T23:31:40Z,true,REVIEW,548,"
                         + "NEW_MERCHANT_HIGH_AMOUNT|DAILY_SPEND|FOLLOWS_ALERT",
                 "7c9e1c9a4bd3a1f0e2e8b6d5c4a3b2a1,630423337322,2019-01-05T02:14:05Z,true,APPROVE,0,",
-                "8d0f2d0b5ce4b2a1f3f9c7e6d5b4c3b2,630423337322,2019-01-05T02:15:31Z,true,APPROVE,0,",
-                "9e1a3e1c6df5c3b2a4a0d8f7e6c5d4c3,630423337322,2019-01-05T02:16:58Z,true,REVIEW,300,PROBING",
-                "af2b4f2d7e06d4c3b5b1e9a8f7d6e5d4,630423337322,2019-01-05T02:19:20Z,true,DECLINE,1000,"
-                        + "AMOUNT_ANOMALY|NEW_MERCHANT_HIGH_AMOUNT|VELOCITY_10M|CARD_TESTING|FOLLOWS_ALERT",
+                "8d0f2d0b5ce4b2a1f3f9c7e6d5b4c3b2,630423337322,2019-01-05T02:15:31Z,true,REVIEW,300,PROBING",
+                "9e1a3e1c6df5c3b2a4a0d8f7e6c5d4c3,630423337322,2019-01-05T02:16:58Z,true,REVIEW,400,"
+                        + "PROBING|FOLLOWS_ALERT",
+                "af2b4f2d7e06d4c3b5b1e9a8f7d6e5d4,630423337322,2019-01-05T02:19:20Z,true,REVIEW,650,"
+                        + "VELOCITY_10M|CARD_TESTING|FOLLOWS_ALERT",
                 "b03c5a3e8f17e5d4c6c2fab9a8e7f6e5,2703186189652095,2019-01-05T09:02:11Z,false,APPROVE,0,");
     }
 

@@ -100,9 +100,11 @@ class BacktestTest {
 
         assertThat(ThresholdSweep.reviewingFrom(live, 750))
                 .isEqualTo(new RuleSet("1", 750, 751, Map.of("NEW_COUNTRY", 50), Set.of("VELOCITY_24H")));
-        assertThat(points).containsExactly(
-                new ThresholdSweep.Point(400, 700, new BacktestReport.Figures(1, 1, 1, 1, 0, 0)),
-                new ThresholdSweep.Point(750, 751, new BacktestReport.Figures(1, 1, 0, 0, 0, 0)));
+        assertThat(points).extracting(ThresholdSweep.Point::reviewFrom, ThresholdSweep.Point::declineFrom,
+                ThresholdSweep.Point::figures).containsExactly(
+                tuple(400, 700, new BacktestReport.Figures(1, 1, 1, 1, 0, 0)),
+                tuple(750, 751, new BacktestReport.Figures(1, 1, 0, 0, 0, 0)));
+        assertThat(points).allSatisfy(point -> assertThat(point.scoredPerSecond()).isPositive());
     }
 
     private static LabelledTransaction labelled(String id, String card, String amount, Instant eventTime,

@@ -1,6 +1,7 @@
 package io.cardwatch.detector.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cardwatch.events.Channel;
@@ -278,26 +279,83 @@ class CardProfileTest {
         assertThat(after.channelWeight(Channel.CARD_PRESENT)).isEqualTo(1.5);
     }
 
-    @ParameterizedTest(name = "[{index}] alerts at {0}: last {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            # alerts in the order raised | last alert
-            2026-11-10T12:00:00Z                      | 2026-11-10T12:00:00Z
-            2026-11-10T12:00:00Z 2026-11-10T13:00:00Z | 2026-11-10T13:00:00Z
-            2026-11-10T13:00:00Z 2026-11-10T12:00:00Z | 2026-11-10T13:00:00Z
+    @ParameterizedTest(name = "[{index}] suspects {0}: last alert {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # suspect transactions in the order scored, time@whether alerted on their own evidence | last alert
+            2026-11-10T12:00:00Z@own                                 | 2026-11-10T12:00:00Z
+            2026-11-10T12:00:00Z@own 2026-11-10T13:00:00Z@own        | 2026-11-10T13:00:00Z
+            2026-11-10T13:00:00Z@own 2026-11-10T12:00:00Z@own        | 2026-11-10T13:00:00Z
+            # an alert raised only by the escalation opens no window
+            2026-11-10T12:00:00Z@escalated                           | -
+            2026-11-10T12:00:00Z@own 2026-11-10T13:00:00Z@escalated  | 2026-11-10T12:00:00Z
             """)
-    void keepsTheLatestAlert(String alerts, Instant last) {
+    void keepsTheLatestAlertOnItsOwnEvidence(String suspects, Instant last) {
         // given
         CardProfile profile = CardProfile.empty(CARD)
                 .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
 
         // when
-        for (String alert : alerts.split(" ")) {
-            profile = profile.withAlertAt(Instant.parse(alert));
+        String[] each = suspects.split(" ");
+        for (int i = 0; i < each.length; i++) {
+            String[] timeAndEvidence = each[i].split("@");
+            profile = profile.withSuspect(purchase("tx-suspect-" + i, "m-1", Instant.parse(timeAndEvidence[0]),
+                    BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS, timeAndEvidence[1].equals("own"));
         }
 
         // then
         assertThat(profile.lastAlertTime()).isEqualTo(last);
-        assertThat(profile.count()).isEqualTo(1);
+        assertThat(profile.count()).isEqualTo(1 + each.length);
+    }
+
+    @Test
+    void aSuspectTransactionCountsInItsDayAndRecentActivityButTeachesNoHabit() {
+        // given
+        CardProfile profile = CardProfile.empty(CARD)
+                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS)
+                .with(purchase("tx-2", "m-1", T0.plus(Duration.ofHours(1)), BERLIN_LAT, BERLIN_LON,
+                        Channel.CARD_PRESENT), SETTINGS);
+        Transaction suspect = new Transaction("tx-3", CARD, new BigDecimal("999.00"), "EUR", "m-2", "7995", "FR",
+                PARIS_LAT, PARIS_LON, T0.plus(Duration.ofHours(2)), Channel.CARD_PRESENT);
+        // An hour after tx-2, of a half-life of 30 days: tx-2 weighs 0.5^(1/720), tx-1 (12:53 local) 0.5^(2/720).
+        double oneHour = Math.pow(0.5, 1.0 / 720);
+        double bothWeigh = oneHour + oneHour * oneHour;
+
+        // when
+        CardProfile after = profile.withSuspect(suspect, SETTINGS, true);
+
+        // then: it is counted, remembered, kept for the windows and marked as alerted
+        assertThat(after.count()).isEqualTo(3);
+        assertThat(after.hasSeen("tx-3")).isTrue();
+        assertThat(after.seen()).extracting(Seen::transactionId).containsExactly("tx-1", "tx-2", "tx-3");
+        assertThat(after.recent()).extracting(Activity::transactionId, Activity::alerted)
+                .containsExactly(tuple("tx-1", false), tuple("tx-2", false), tuple("tx-3", true));
+        assertThat(after.lastAlertTime()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        // in the day so far (14:09 local in Paris, the same local day as the two in Berlin), with nothing folded
+        assertThat(after.days().day()).isEqualTo(profile.days().day());
+        assertThat(after.days().count()).isEqualTo(3);
+        assertThat(after.days().spend()).isEqualTo(1049.0);
+        assertThat(after.days().counts().weight()).isZero();
+        // but nothing of its habits is learnt, nor does it say where the card is
+        assertThat(after.amounts()).containsOnlyKeys("EUR", "EUR groceries");
+        assertThat(after.merchants()).containsExactly("m-1");
+        assertThat(after.categories()).containsExactly("5411");
+        assertThat(after.countries()).containsExactly("DE");
+        assertThat(after.channels()).containsOnlyKeys(Channel.CARD_PRESENT);
+        assertThat(after.lastLatitude()).isEqualTo(BERLIN_LAT);
+        assertThat(after.lastLongitude()).isEqualTo(BERLIN_LON);
+        assertThat(after.lastCountry()).isEqualTo("DE");
+        assertThat(after.latestLocatedAtOrBefore(T0.plus(Duration.ofHours(2))))
+                .map(Activity::transactionId).contains("tx-2");
+        // while the habits fade to its time, as they would were it learnt
+        assertThat(after.lastEventTime()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        for (String key : new String[] {"EUR", "EUR groceries"}) {
+            assertThat(after.amounts().get(key).weight()).isCloseTo(bothWeigh, within(1e-12));
+            assertThat(after.amounts().get(key).mean()).isEqualTo(profile.amounts().get(key).mean());
+        }
+        assertThat(after.habitWeight()).isCloseTo(bothWeigh, within(1e-12));
+        assertThat(after.home().weight()).isCloseTo(bothWeigh, within(1e-12));
+        assertThat(after.home().latitude()).isEqualTo(profile.home().latitude());
+        assertThat(after.channelWeight(Channel.CARD_PRESENT)).isCloseTo(bothWeigh, within(1e-12));
     }
 
     @ParameterizedTest(name = "[{index}] Paris {0} after Berlin: last in {1}")

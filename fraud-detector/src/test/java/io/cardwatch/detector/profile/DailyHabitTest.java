@@ -11,8 +11,8 @@ class DailyHabitTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            # transactions: local day, currency, amount[, decay since the one before] | current day: day, count, spend,
-            # currency | usual day: weight, mean count, weight, mean spend
+            # transactions: local day, currency, amount[, decay since the one before, applied once it is folded in] |
+            # current day: day, count, spend, currency | usual day: weight, mean count, weight, mean spend
             100 EUR 50                               | 100 | 1 | 50.0 | EUR | 0   | 0.0 | 0   | 0.0
             100 EUR 50; 100 EUR 30                   | 100 | 2 | 80.0 | EUR | 0   | 0.0 | 0   | 0.0
             # a new day folds the day before into the usual day
@@ -26,9 +26,9 @@ class DailyHabitTest {
             100 EUR 50; 100 USD 30                   | 100 | 2 | 50.0 | EUR | 0   | 0.0 | 0   | 0.0
             100 USD 30; 100 EUR 50                   | 100 | 2 | 30.0 | USD | 0   | 0.0 | 0   | 0.0
             100 EUR 50; 101 USD 30                   | 101 | 1 | 0.0  | EUR | 1   | 1.0 | 1   | 50.0
-            # the usual day fades before a new day is folded into it: 40, folded one decay ago, weighs a half and 60,
-            # folded now, one, a mean of 53.33 over 1.5 days
-            100 EUR 40; 101 EUR 60 0.5; 102 EUR 10 0.5 | 102 | 1 | 10.0 | EUR | 1.5  | 1.0 | 1.5  | 53.333333333333336
+            # the day that ends is folded in first, then faded with the rest, as CardProfile does: 40, folded two
+            # decays ago, weighs a quarter and 60, folded one decay ago, a half, a mean of 53.33 over 0.75 days
+            100 EUR 40; 101 EUR 60 0.5; 102 EUR 10 0.5 | 102 | 1 | 10.0 | EUR | 0.75 | 1.0 | 0.75 | 53.333333333333336
             """)
     void keepsTheCurrentDayAndFoldsPastDaysIntoTheUsualOne(String transactions, long day, int count, double spend,
                                                            String currency, double countsWeight, double meanCount,
@@ -90,7 +90,7 @@ class DailyHabitTest {
         for (String transaction : transactions.split(";")) {
             String[] fields = transaction.trim().split("\\s+");
             double decay = fields.length > 3 ? Double.parseDouble(fields[3]) : 1;
-            habit = habit.decayed(decay).with(Long.parseLong(fields[0]), fields[1], Double.parseDouble(fields[2]));
+            habit = habit.with(Long.parseLong(fields[0]), fields[1], Double.parseDouble(fields[2])).decayed(decay);
         }
         return habit;
     }

@@ -42,8 +42,10 @@ class AmountAnomalyRuleTest {
             5411:40.00 5411:50.00 5411:60.00 5411:45.00 5411:55.00            | 5411 | 400.00  | EUR | amount 400.00 EUR is 8.1 times the card's typical 49.61 EUR at groceries shops (5 purchases), 8.3 spreads above, limit 3.0
             # another code of the same group is measured against the group
             5411:40.00 5411:50.00 5411:60.00 5411:45.00 5411:55.00 5411:50.00 | 5499 | 400.00  | EUR | amount 400.00 EUR is 8.1 times the card's typical 49.68 EUR at groceries shops (6 purchases), 8.3 spreads above, limit 3.0
-            # a group new to the card is measured against all shops
-            5411:40.00 5411:50.00 5411:60.00 5411:45.00 5411:55.00 5411:50.00 | 5732 | 400.00  | EUR | amount 400.00 EUR is 8.1 times the card's typical 49.68 EUR in all shops (6 purchases), 8.3 spreads above, limit 3.0
+            # a group new to the card is not measured against all shops: it has no history there
+            5411:40.00 5411:50.00 5411:60.00 5411:45.00 5411:55.00 5411:50.00 | 5732 | 400.00  | EUR | -
+            # nor is a group of too little history: four purchases at electronics shops, six at groceries
+            5411:40.00 5732:50.00 5411:60.00 5732:45.00 5411:55.00 5732:50.00 5411:45.00 5732:55.00 5411:50.00 5411:40.00 | 5732 | 400.00  | EUR | -
             # no history in the transaction's currency
             5411:40.00 5411:50.00 5411:60.00 5411:45.00 5411:55.00 5411:50.00 | 5411 | 400.00  | USD | -
             # groceries at 50 and flights at 800: each kind of shop against its own usual amount
@@ -67,15 +69,18 @@ class AmountAnomalyRuleTest {
 
     @ParameterizedTest(name = "[{index}] {0} then {2} EUR at {1}: strength {3}")
     @CsvSource(delimiter = '|', textBlock = """
-            # history as above | category | amount | strength: ln(multiple) / ln(10), at least 0.5, at most 1
+            # history as above | category | amount | strength: the lesser of ln(multiple) / ln(10) and spreads / (2 x the
+            # spreads limit of 3.0), at least 0.5, at most 1
             # half up to sqrt(10) = 3.16 times the typical amount: 150.00 is 3.02 times 49.68, 160.00 3.22 times
             5411:40.00 5411:50.00 5411:60.00 5411:45.00 5411:55.00 5411:50.00 | 5411 | 150.00  | 0.5
             5411:40.00 5411:50.00 5411:60.00 5411:45.00 5411:55.00 5411:50.00 | 5411 | 160.00  | 0.5079204663102268
             # 8.05 times
             5411:40.00 5411:50.00 5411:60.00 5411:45.00 5411:55.00 5411:50.00 | 5411 | 400.00  | 0.9058604749822644
-            # all of it from 10 times: 497.00 is 10.004 times
+            # all of it from 10 times: 497.00 is 10.004 times (and 9.2 spreads above)
             5411:40.00 5411:50.00 5411:60.00 5411:45.00 5411:55.00 5411:50.00 | 5411 | 497.00  | 1.0
-            5411:10.00 5411:100.00 5411:20.00 5411:200.00 5411:15.00 5411:150.00 | 5411 | 2000.00 | 1.0
+            # 35.5 and 43.0 times, but of a card whose amounts vary a lot: only 3.01 and 3.17 spreads above
+            5411:10.00 5411:100.00 5411:20.00 5411:200.00 5411:15.00 5411:150.00 | 5411 | 1650.00 | 0.5020024128347068
+            5411:10.00 5411:100.00 5411:20.00 5411:200.00 5411:15.00 5411:150.00 | 5411 | 2000.00 | 0.5290605674069623
             # the multiple is of the amount the finding was measured against: 800.00 at travel shops, 50.00 at groceries
             5411:50.00 4511:800.00 5411:50.00 4511:800.00 5411:50.00 4511:800.00 5411:50.00 4511:800.00 5411:50.00 4511:800.00 5411:50.00 4511:800.00 | 4511 | 2500.00 | 0.5
             5411:50.00 4511:800.00 5411:50.00 4511:800.00 5411:50.00 4511:800.00 5411:50.00 4511:800.00 5411:50.00 4511:800.00 5411:50.00 4511:800.00 | 5411 | 400.00  | 0.9030899869919435

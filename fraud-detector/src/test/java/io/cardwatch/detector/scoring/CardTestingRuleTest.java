@@ -21,22 +21,23 @@ class CardTestingRuleTest {
             Duration.ofDays(7));
     private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
 
-    /** As ScoringStreamFactory.rules() builds it from the defaults: 3 of at most 2.00, then 100, within PT10M. */
-    private final ScoringRule rule = new CardTestingRule(new BigDecimal("2.00"), 3, new BigDecimal("100"),
+    /** As ScoringStreamFactory.rules() builds it from the defaults: 2 of at most 2.00, then 100, within PT10M. */
+    private final ScoringRule rule = new CardTestingRule(new BigDecimal("2.00"), 2, new BigDecimal("100"),
             Duration.ofMinutes(10));
 
     @ParameterizedTest(name = "[{index}] {0}, then {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
             # earlier: seconds before (negative: after, arrived first), amount in EUR | amount | facts
-            540 1.00; 300 0.50; 60 2.00          | 250.00 | 3 transactions of at most 2.00 in 600 s before 250.00, limit 3
-            540 1.00; 480 1.00; 300 0.50; 60 2.00 | 250.00 | 4 transactions of at most 2.00 in 600 s before 250.00, limit 3
-            540 1.00; 300 0.50; 60 2.00          | 100.00 | 3 transactions of at most 2.00 in 600 s before 100.00, limit 3
-            540 1.00; 300 0.50; 60 2.00          | 99.99  | -
-            300 0.50; 60 2.00                    | 250.00 | -
-            540 1.00; 300 0.50; 60 2.01          | 250.00 | -
+            540 1.00; 300 0.50; 60 2.00          | 250.00 | 3 transactions of at most 2.00 in 600 s before 250.00, limit 2
+            540 1.00; 480 1.00; 300 0.50; 60 2.00 | 250.00 | 4 transactions of at most 2.00 in 600 s before 250.00, limit 2
+            300 0.50; 60 2.00                    | 250.00 | 2 transactions of at most 2.00 in 600 s before 250.00, limit 2
+            300 0.50; 60 2.00                    | 100.00 | 2 transactions of at most 2.00 in 600 s before 100.00, limit 2
+            300 0.50; 60 2.00                    | 99.99  | -
+            60 2.00                              | 250.00 | -
+            300 0.50; 60 2.01                    | 250.00 | -
             # the window starts just after 600 s before
-            600 1.00; 300 0.50; 60 2.00          | 250.00 | -
-            -60 1.00; 300 0.50; 60 2.00          | 250.00 | -
+            600 1.00; 60 2.00                    | 250.00 | -
+            -60 1.00; 60 2.00                    | 250.00 | -
             -                                    | 250.00 | -
             """)
     void flagsALargeAmountAfterABurstOfTinyOnes(String earlier, String amount, String facts) {

@@ -44,11 +44,10 @@ class FollowsAlertRuleTest {
             -                    | 2026-11-10T12:30:00Z | -
             """)
     void flagsATransactionShortlyAfterAnAlertOnTheSameCard(Instant alert, Instant time, String facts) {
-        // given
-        CardProfile profile = CardProfile.empty(CARD).with(purchase("tx-1", ALERTED_TRANSACTION), SETTINGS);
-        if (alert != null) {
-            profile = profile.withAlertAt(alert);
-        }
+        // given: the card's first transaction, alerted on by its own evidence, or approved and learnt from
+        CardProfile profile = alert != null
+                ? CardProfile.empty(CARD).withSuspect(purchase("tx-1", alert), SETTINGS, true)
+                : CardProfile.empty(CARD).with(purchase("tx-1", ALERTED_TRANSACTION), SETTINGS);
         Transaction transaction = purchase("tx-new", time);
 
         // when
@@ -61,7 +60,7 @@ class FollowsAlertRuleTest {
     @Test
     void isReportedAsFollowsAlertAndOnlyAmplifiesOtherFindings() {
         assertThat(rule.code()).isEqualTo("FOLLOWS_ALERT");
-        assertThat(rule.defaultPoints()).isEqualTo(150);
+        assertThat(rule.defaultPoints()).isEqualTo(100);
         assertThat(rule.amplifiesOtherFindings()).isTrue();
     }
 
@@ -69,14 +68,14 @@ class FollowsAlertRuleTest {
     @CsvSource(delimiter = '|', textBlock = """
             # merchant category | reasons on the decision
             5732 | ''
-            7995 | HIGH_RISK_MERCHANT:150 FOLLOWS_ALERT:150
+            7995 | HIGH_RISK_MERCHANT:150 FOLLOWS_ALERT:100
             """)
     void isScoredOnlyWhereAnotherRuleFoundSomething(String category, String reasons) {
         // given
         Scorer scorer = new Scorer(List.of(new HighRiskMerchantRule(Set.of("7995")), rule),
                 Clock.fixed(ALERTED_TRANSACTION, ZoneOffset.UTC));
-        CardProfile profile = CardProfile.empty(CARD).with(purchase("tx-1", ALERTED_TRANSACTION), SETTINGS)
-                .withAlertAt(ALERTED_TRANSACTION);
+        CardProfile profile = CardProfile.empty(CARD).withSuspect(purchase("tx-1", ALERTED_TRANSACTION), SETTINGS,
+                true);
         Transaction transaction = new Transaction("tx-new", CARD, new BigDecimal("900.00"), "EUR", "m-1", category,
                 "DE", 52.52, 13.405, ALERTED_TRANSACTION.plus(Duration.ofMinutes(30)), Channel.ECOMMERCE);
 

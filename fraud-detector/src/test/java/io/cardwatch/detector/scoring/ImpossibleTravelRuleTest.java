@@ -79,6 +79,34 @@ class ImpossibleTravelRuleTest {
         assertThat(finding).isEqualTo(Optional.ofNullable(facts));
     }
 
+    @ParameterizedTest(name = "[{index}] {0}, then Vienna")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
+            # history: ID, place, seconds from the transaction, learnt or alerted on, in the order scored | facts
+            # a transaction alerted on does not say where the card is: the latest before it that raised none does
+            tx-1 Berlin -3600 learnt; tx-2 Paris -1200 alerted | -
+            tx-1 Berlin -600 learnt; tx-2 Paris -300 alerted   | 524 km in 600 s since tx-1: 3141 km/h, limit 900 km/h
+            tx-1 Paris -1200 alerted                           | -
+            tx-1 Paris -1200 learnt                            | 1033 km in 1200 s since tx-1: 3100 km/h, limit 900 km/h
+            """)
+    void measuresFromTheLatestTransactionThatRaisedNoAlert(String history, String facts) {
+        // given
+        CardProfile profile = CardProfile.empty(CARD);
+        for (String earlier : history.split(";")) {
+            String[] fields = earlier.trim().split("\\s+");
+            Transaction transaction = purchase(fields[0], fields[1], NOW.plusSeconds(Long.parseLong(fields[2])),
+                    Channel.CARD_PRESENT);
+            profile = fields[3].equals("alerted") ? profile.withSuspect(transaction, SETTINGS, true)
+                    : profile.with(transaction, SETTINGS);
+        }
+        Transaction transaction = purchase("tx-new", "Vienna", NOW, Channel.CARD_PRESENT);
+
+        // when
+        Optional<String> finding = rule.evaluate(transaction, new Evidence(profile, null, null));
+
+        // then
+        assertThat(finding).isEqualTo(Optional.ofNullable(facts));
+    }
+
     @Test
     void isReportedAsImpossibleTravel() {
         assertThat(rule.code()).isEqualTo("IMPOSSIBLE_TRAVEL");

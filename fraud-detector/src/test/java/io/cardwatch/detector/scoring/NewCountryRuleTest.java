@@ -52,6 +52,30 @@ class NewCountryRuleTest {
         assertThat(finding).isEqualTo(Optional.ofNullable(facts));
     }
 
+    @ParameterizedTest(name = "[{index}] {0} in FR")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
+            # channel of a transaction in FR, on a card used in DE | facts
+            CARD_PRESENT | first transaction in FR, seen before in [DE]
+            ATM          | first transaction in FR, seen before in [DE]
+            unknown      | first transaction in FR, seen before in [DE]
+            # online from a merchant abroad: the location is the merchant's, not the card's
+            ECOMMERCE    | -
+            MAIL_PHONE   | -
+            """)
+    void flagsOnlyWhereTheLocationIsTheCards(String channel, String facts) {
+        // given
+        CardProfile profile = CardProfile.empty(CARD).with(purchase("tx-1", "DE", NOW.minus(Duration.ofDays(1))),
+                SETTINGS);
+        Transaction transaction = new Transaction("tx-new", CARD, new BigDecimal("45.00"), "EUR", "m-1", "5812", "FR",
+                48.0, 8.0, NOW, channel.equals("unknown") ? null : Channel.valueOf(channel));
+
+        // when
+        Optional<String> finding = rule.evaluate(transaction, new Evidence(profile, null, null));
+
+        // then
+        assertThat(finding).isEqualTo(Optional.ofNullable(facts));
+    }
+
     @Test
     void isReportedAsNewCountry() {
         assertThat(rule.code()).isEqualTo("NEW_COUNTRY");

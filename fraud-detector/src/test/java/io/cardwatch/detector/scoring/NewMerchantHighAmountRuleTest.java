@@ -1,6 +1,7 @@
 package io.cardwatch.detector.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.profile.ProfileSettings;
@@ -53,9 +54,38 @@ class NewMerchantHighAmountRuleTest {
         assertThat(finding).isEqualTo(Optional.ofNullable(facts));
     }
 
+    @ParameterizedTest(name = "[{index}] {0} EUR at a new merchant: strength {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # amount, after six purchases of 50.00 | strength: ln(multiple) / ln(20), at least 0.5, at most 1
+            # half up to sqrt(20) = 4.47 times the typical amount
+            200.00  | 0.5
+            250.00  | 0.5372435736804817
+            500.00  | 0.768621786840241
+            999.00  | 0.9996660247838515
+            # all of it from 20 times
+            1000.00 | 1.0
+            2000.00 | 1.0
+            """)
+    void weighsMoreTheLargerTheMultipleOfTheTypicalAmount(String amount, double strength) {
+        // given
+        CardProfile profile = profile(
+                "g-1:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00 g-2:5411:50.00 g-1:5411:50.00");
+        Transaction transaction = new Transaction("tx-new", CARD, new BigDecimal(amount), "EUR", "e-1", "5732", "DE",
+                52.52, 13.405, NOW, Channel.CARD_PRESENT);
+        Evidence evidence = new Evidence(profile, null, null);
+
+        // when
+        double weighs = rule.strength(transaction, evidence);
+
+        // then
+        assertThat(rule.evaluate(transaction, evidence)).isPresent();
+        assertThat(weighs).isCloseTo(strength, within(1e-9));
+    }
+
     @Test
-    void isReportedAsNewMerchantHighAmount() {
+    void isReportedAsNewMerchantHighAmountWith300Points() {
         assertThat(rule.code()).isEqualTo("NEW_MERCHANT_HIGH_AMOUNT");
+        assertThat(rule.defaultPoints()).isEqualTo(300);
     }
 
     private static CardProfile profile(String history) {

@@ -21,24 +21,25 @@ class ProbingRuleTest {
             Duration.ofDays(7));
     private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
 
-    /** As ScoringStreamFactory.rules() builds it from the defaults: 2.00, 3 purchases, PT10M. */
-    private final ScoringRule rule = new ProbingRule(new BigDecimal("2.00"), 3, Duration.ofMinutes(10));
+    /** As ScoringStreamFactory.rules() builds it from the defaults: 2.00, 2 purchases, PT10M. */
+    private final ScoringRule rule = new ProbingRule(new BigDecimal("2.00"), 2, Duration.ofMinutes(10));
 
     @ParameterizedTest(name = "[{index}] {0}, {1}, then {2} {3}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
             # history: count x amount currency, one a day on the days before | earlier: seconds before, amount, currency
-            -                 | 300 1.00 EUR; 120 1.50 EUR | 0.99 | EUR | 3 purchases of at most 2.00 EUR in 600 s, limit 3
-            -                 | 300 2.00 EUR; 120 2.00 EUR | 2.00 | EUR | 3 purchases of at most 2.00 EUR in 600 s, limit 3
-            -                 | 120 1.50 EUR               | 0.99 | EUR | -
+            -                 | 300 1.00 EUR; 120 1.50 EUR | 0.99 | EUR | 3 purchases of at most 2.00 EUR in 600 s, limit 2
+            -                 | 300 2.00 EUR; 120 2.00 EUR | 2.00 | EUR | 3 purchases of at most 2.00 EUR in 600 s, limit 2
+            -                 | 120 1.50 EUR               | 0.99 | EUR | 2 purchases of at most 2.00 EUR in 600 s, limit 2
+            -                 | 120 5.00 EUR               | 0.99 | EUR | -
             # the window starts just after 600 s before
-            -                 | 600 1.00 EUR; 120 1.50 EUR | 0.99 | EUR | -
+            -                 | 600 1.00 EUR               | 0.99 | EUR | -
             -                 | 300 1.00 EUR; 120 1.50 EUR | 2.01 | EUR | -
-            -                 | 300 1.00 USD; 120 1.50 EUR | 0.99 | EUR | -
+            -                 | 300 1.00 USD; 120 1.50 USD | 0.99 | EUR | -
             # tiny is a tenth of the card's typical amount when that is more than 2.00
-            10 x 100.00 EUR   | 300 3.00 EUR; 120 3.00 EUR | 3.00 | EUR | 3 purchases of at most 5.23 EUR in 600 s, limit 3
+            10 x 100.00 EUR   | 300 3.00 EUR; 120 3.00 EUR | 3.00 | EUR | 3 purchases of at most 5.23 EUR in 600 s, limit 2
             10 x 100.00 EUR   | 300 3.00 EUR; 120 3.00 EUR | 6.00 | EUR | -
-            # in yen, 2.00 is nothing: a tenth of the typical amount (these three purchases pull it down to 2427)
-            10 x 5000 JPY     | 300 100 JPY; 120 100 JPY   | 100  | JPY | 3 purchases of at most 242.73 JPY in 600 s, limit 3
+            # in yen, 2.00 is nothing: a tenth of the typical amount (the two purchases before pull it down to 2427)
+            10 x 5000 JPY     | 300 100 JPY; 120 100 JPY   | 100  | JPY | 3 purchases of at most 242.73 JPY in 600 s, limit 2
             # without history the typical amount is that of the purchases themselves: a tenth of 100 is 10
             -                 | 300 100 JPY; 120 100 JPY   | 100  | JPY | -
             """)

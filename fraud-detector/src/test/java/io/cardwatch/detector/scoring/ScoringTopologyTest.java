@@ -128,7 +128,7 @@ class ScoringTopologyTest {
         List<Decision> scored = decisions.readValuesToList();
 
         assertThat(scored).extracting(Decision::score)
-                .containsExactly(0, 0, 0, 150, 150, 450, 600, 600, 600, 600, 750, 750);
+                .containsExactly(0, 0, 0, 150, 150, 450, 550, 550, 550, 550, 700, 700);
         assertThat(scored).extracting(Decision::outcome).containsExactly(Outcome.APPROVE, Outcome.APPROVE,
                 Outcome.APPROVE, Outcome.APPROVE, Outcome.APPROVE, Outcome.REVIEW, Outcome.REVIEW, Outcome.REVIEW,
                 Outcome.REVIEW, Outcome.REVIEW, Outcome.DECLINE, Outcome.DECLINE);
@@ -136,7 +136,7 @@ class ScoringTopologyTest {
                 new Reason("VELOCITY_1M", 300, "12 transactions in 60 s, limit 5"),
                 new Reason("VELOCITY_10M", 150, "12 transactions in 600 s, limit 3"),
                 new Reason("VELOCITY_1H", 150, "12 transactions in 3600 s, limit 10"),
-                new Reason("FOLLOWS_ALERT", 150, "follows an alert on this card 3 s earlier, window 7200 s"));
+                new Reason("FOLLOWS_ALERT", 100, "follows an alert on this card 3 s earlier, window 7200 s"));
         assertThat(alerts.readValuesToList()).hasSize(7);
     }
 
@@ -158,8 +158,8 @@ class ScoringTopologyTest {
         assertThat(decisions.readValuesToList()).containsExactly(
                 decision(large, Outcome.REVIEW, 400,
                         new Reason("LARGE_AMOUNT", 400, "amount 7500.00 EUR at or over limit 5000")),
-                decision(casinoSoonAfter, Outcome.REVIEW, 300, highRisk,
-                        new Reason("FOLLOWS_ALERT", 150, "follows an alert on this card 3600 s earlier, window 7200 s")),
+                decision(casinoSoonAfter, Outcome.APPROVE, 250, highRisk,
+                        new Reason("FOLLOWS_ALERT", 100, "follows an alert on this card 3600 s earlier, window 7200 s")),
                 decision(groceries, Outcome.APPROVE, 0),
                 decision(casinoLater, Outcome.APPROVE, 150, highRisk));
     }
@@ -180,7 +180,7 @@ class ScoringTopologyTest {
                         new Reason("BLOCKLISTED_CARD", 1000, "card card-1 is blocklisted: reported stolen")),
                 decision(blockedMerchant, Outcome.DECLINE, 1000,
                         new Reason("BLOCKLISTED_MERCHANT", 1000, "merchant m-1 is blocklisted: skimming"),
-                        new Reason("FOLLOWS_ALERT", 150, "follows an alert on this card 300 s earlier, window 7200 s")));
+                        new Reason("FOLLOWS_ALERT", 100, "follows an alert on this card 300 s earlier, window 7200 s")));
     }
 
     @Test
@@ -364,10 +364,10 @@ class ScoringTopologyTest {
         send(afterAPause);
 
         List<Decision> scored = decisions.readValuesToList();
-        assertThat(scored).extracting(Decision::score).containsExactly(0, 0, 0, 150, 150, 450, 300);
+        assertThat(scored).extracting(Decision::score).containsExactly(0, 0, 0, 150, 150, 450, 250);
         assertThat(last(scored).reasons()).containsExactly(
                 new Reason("VELOCITY_10M", 150, "7 transactions in 600 s, limit 3"),
-                new Reason("FOLLOWS_ALERT", 150, "follows an alert on this card 20 s earlier, window 7200 s"));
+                new Reason("FOLLOWS_ALERT", 100, "follows an alert on this card 20 s earlier, window 7200 s"));
     }
 
     @Test

@@ -51,9 +51,9 @@ class StateSerdeTest {
                 new HomeArea(4.5, 52.5123, 13.3999),
                 Map.of(Channel.CARD_PRESENT, 4.5, Channel.ATM, 0.25, Channel.ECOMMERCE, 1.0, Channel.MAIL_PHONE, 0.125),
                 List.of(new Activity("tx-5", Instant.parse("2026-11-20T10:15:30.123456789Z"), new BigDecimal("12.50"),
-                                "EUR", 52.52, 13.405, Channel.CARD_PRESENT),
+                                "EUR", 52.52, 13.405, Channel.CARD_PRESENT, false),
                         new Activity("tx-6", Instant.parse("2026-11-20T10:16:00.000000001Z"), new BigDecimal("1000"),
-                                "JPY", 35.6762, 139.6503, null)),
+                                "JPY", 35.6762, 139.6503, null, true)),
                 List.of(new Seen("tx-1", Instant.parse("2026-11-14T08:00:00.5Z")),
                         new Seen("tx-5", Instant.parse("2026-11-20T10:15:30.123456789Z")),
                         new Seen("tx-6", Instant.parse("2026-11-20T10:16:00.000000001Z"))),
@@ -82,9 +82,8 @@ class StateSerdeTest {
                         13.405, start, Channel.CARD_PRESENT), settings)
                 .with(new Transaction("tx-2", "card-1", new BigDecimal("19.99"), "EUR", "m-2", "5812", "DE", 52.5,
                         13.4, start.plus(Duration.ofHours(26).plusNanos(1)), Channel.ECOMMERCE), settings)
-                .with(new Transaction("tx-3", "card-1", new BigDecimal("3000"), "JPY", "m-3", "5499", "JP", 35.6762,
-                        139.6503, start.plus(Duration.ofHours(30)), null), settings)
-                .withAlertAt(start.plus(Duration.ofHours(30)));
+                .withSuspect(new Transaction("tx-3", "card-1", new BigDecimal("3000"), "JPY", "m-3", "5499", "JP",
+                        35.6762, 139.6503, start.plus(Duration.ofHours(30)), null), settings, true);
 
         // when
         CardProfile readBack = serde.deserialize(STORE, serde.serialize(STORE, profile));

@@ -28,8 +28,11 @@ class UnusualHourRuleTest {
     private static final double BERLIN_LAT = 52.52;
     private static final double BERLIN_LON = 13.405;
 
-    /** As ScoringStreamFactory.rules() builds it from the defaults: 10 transactions of history, 2 %. */
-    private final ScoringRule rule = new UnusualHourRule(10, 0.02);
+    /**
+     * As ScoringStreamFactory.rules() builds it from the defaults: 10 transactions of history, 2 %, and far from
+     * home from 500 km of a home area of 5 purchases in person.
+     */
+    private final ScoringRule rule = new UnusualHourRule(10, 0.02, new FarFromHomeRule(5, 500));
 
     @ParameterizedTest(name = "[{index}] {0} then {1} at longitude {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
@@ -42,7 +45,7 @@ class UnusualHourRuleTest {
             12x12:00                  | 2026-11-20T10:30:00Z | 13.405   | -
             12x12:00                  | 2026-11-20T09:30:00Z | 13.405   | 10:00 local time: 0.0% of the card's 11 transactions fall within an hour of it, limit 2.0%
             12x12:00                  | 2026-11-20T08:30:00Z | 13.405   | 09:00 local time: 0.0% of the card's 11 transactions fall within an hour of it, limit 2.0%
-            # the same instant in Tokyo is 11:48 local time, next to the card's lunchtime
+            # the same instant in Tokyo is 11:48 local time, next to the card's lunchtime (and Tokyo is far from home)
             12x12:00                  | 2026-11-20T02:30:00Z | 139.6917 | -
             # hours wrap around midnight: 00:23 is within an hour of 23:23, 01:23 and 02:23 are not
             12x22:30                  | 2026-11-20T23:30:00Z | 13.405   | -
@@ -57,6 +60,33 @@ class UnusualHourRuleTest {
         CardProfile profile = profile(history, time);
         Transaction transaction = new Transaction("tx-new", CARD, new BigDecimal("30.00"), "EUR", "m-1", "5411", "DE",
                 BERLIN_LAT, longitude, time, Channel.CARD_PRESENT);
+
+        // when
+        Optional<String> finding = rule.evaluate(transaction, new Evidence(profile, null, null));
+
+        // then
+        assertThat(finding).isEqualTo(Optional.ofNullable(facts));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
+            # a card of twelve lunchtime purchases in Berlin, its home area, then one at 02:30 UTC
+            # place | latitude | longitude | channel | facts
+            # Hamburg, 255 km from home, at 03:09 local time
+            Hamburg | 53.5511 | 9.9937 | CARD_PRESENT | 03:00 local time: 0.0% of the card's 11 transactions fall within an hour of it, limit 2.0%
+            # Paris, 877 km from home (at 02:39 local time): far from home, where its holder may live by another clock
+            Paris   | 48.8566 | 2.3522 | CARD_PRESENT | -
+            Paris   | 48.8566 | 2.3522 | ATM          | -
+            # online from a merchant in Paris: its location is not the card's, which is not far from home
+            Paris   | 48.8566 | 2.3522 | ECOMMERCE    | 02:00 local time: 0.0% of the card's 11 transactions fall within an hour of it, limit 2.0%
+            """)
+    void doesNotFlagTheHourFarFromHome(String place, double latitude, double longitude, Channel channel,
+                                       String facts) {
+        // given
+        Instant time = Instant.parse("2026-11-20T02:30:00Z");
+        CardProfile profile = profile("12x12:00", time);
+        Transaction transaction = new Transaction("tx-new", CARD, new BigDecimal("30.00"), "EUR", "m-1", "5411", "FR",
+                latitude, longitude, time, channel);
 
         // when
         Optional<String> finding = rule.evaluate(transaction, new Evidence(profile, null, null));
