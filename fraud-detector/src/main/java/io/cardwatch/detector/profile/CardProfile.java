@@ -56,13 +56,19 @@ public record CardProfile(
     private static final int HOURS = 24;
     private static final int WEEKDAYS = 7;
 
+    // Every transaction rewrites its card's profile: what the methods below build is taken as it is, the rest
+    // (a profile read from its store, say) is copied once.
+    private static final Class<?> SORTED_MAP = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+    private static final Class<?> SORTED_SET = Collections.unmodifiableSortedSet(new TreeSet<>()).getClass();
+
     public CardProfile {
-        amounts = Collections.unmodifiableMap(new TreeMap<>(amounts));
+        amounts = amounts.getClass() == SORTED_MAP ? amounts : Collections.unmodifiableSortedMap(new TreeMap<>(amounts));
         hours = List.copyOf(hours);
         weekdays = List.copyOf(weekdays);
         merchants = List.copyOf(merchants);
         categories = List.copyOf(categories);
-        countries = Collections.unmodifiableSet(new TreeSet<>(countries));
+        countries = countries.getClass() == SORTED_SET ? countries
+                : Collections.unmodifiableSortedSet(new TreeSet<>(countries));
         channels = Collections.unmodifiableMap(channels.isEmpty() ? new EnumMap<>(Channel.class)
                 : new EnumMap<>(channels));
         recent = List.copyOf(recent);
@@ -92,7 +98,11 @@ public record CardProfile(
 
     /** How much history the hour and weekday habits stand on (decayed transaction count). */
     public double habitWeight() {
-        return hours.stream().mapToDouble(Double::doubleValue).sum();
+        double total = 0;
+        for (Double weight : hours) {
+            total += weight;
+        }
+        return total;
     }
 
     /** The share of the card's history at local hours {@code hour - around} to {@code hour + around}. */
@@ -128,9 +138,13 @@ public record CardProfile(
     /** The recent transactions in the {@code window} that ends at {@code end}, {@code end} included. */
     public List<Activity> within(Duration window, Instant end) {
         Instant start = end.minus(window);
-        return recent.stream()
-                .filter(activity -> activity.eventTime().isAfter(start) && !activity.eventTime().isAfter(end))
-                .toList();
+        List<Activity> inWindow = new ArrayList<>(recent.size());
+        for (Activity activity : recent) {
+            if (activity.eventTime().isAfter(start) && !activity.eventTime().isAfter(end)) {
+                inWindow.add(activity);
+            }
+        }
+        return inWindow;
     }
 
     /**
@@ -144,7 +158,14 @@ public record CardProfile(
     }
 
     public boolean hasSeen(String transactionId) {
-        return seen.stream().anyMatch(entry -> entry.transactionId().equals(transactionId));
+        // Every new transaction is checked against all the card's recent IDs: hashes first, they are cached.
+        int hash = transactionId.hashCode();
+        for (Seen entry : seen) {
+            if (entry.transactionId().hashCode() == hash && entry.transactionId().equals(transactionId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -170,31 +191,37 @@ public record CardProfile(
         Instant time = transaction.eventTime();
         // A profile that has only seen unscored transactions has no location yet.
         boolean latestSoFar = lastLatitude == null || !time.isBefore(lastEventTime);
-        CardProfile faded = fadedTo(time, settings);
-        Instant latest = faded.lastEventTime;
+        Instant latest = lastEventTime == null || time.isAfter(lastEventTime) ? time : lastEventTime;
+        // Faded and learnt in one pass: every transaction of the card goes through here.
+        double decay = decayTo(time, settings);
         double logAmount = Math.log(transaction.amount().doubleValue());
 
-        Map<String, DecayingStats> newAmounts = new TreeMap<>(faded.amounts);
+        TreeMap<String, DecayingStats> newAmounts = new TreeMap<>();
+        amounts.forEach((key, stats) -> newAmounts.put(key, stats.decayed(decay)));
         newAmounts.merge(amountKey(transaction.currency(), null), DecayingStats.NONE.with(logAmount),
                 (old, ignored) -> old.with(logAmount));
         newAmounts.merge(amountKey(transaction.currency(), transaction.merchantCategory()),
                 DecayingStats.NONE.with(logAmount), (old, ignored) -> old.with(logAmount));
-        List<Double> newHours = withOne(faded.hours, LocalClock.hour(time, transaction.longitude()));
-        List<Double> newWeekdays = withOne(faded.weekdays, LocalClock.weekday(time, transaction.longitude()));
+        List<Double> newHours = scaledWithOne(hours, decay, LocalClock.hour(time, transaction.longitude()));
+        List<Double> newWeekdays = scaledWithOne(weekdays, decay, LocalClock.weekday(time, transaction.longitude()));
         // The day that ends here fades with the rest: folded in first, then faded by the time since.
         DailyHabit newDays = days.with(LocalClock.day(time, transaction.longitude()), transaction.currency(),
-                transaction.amount().doubleValue()).decayed(decayTo(time, settings));
+                transaction.amount().doubleValue()).decayed(decay);
 
-        Set<String> newCountries = new TreeSet<>(countries);
         // Only where the card was: buying online from a merchant abroad does not take the card abroad.
-        if (Activity.of(transaction).locatesCard()) {
-            newCountries.add(transaction.country());
+        Set<String> newCountries = countries;
+        if (Activity.of(transaction).locatesCard() && !countries.contains(transaction.country())) {
+            TreeSet<String> added = new TreeSet<>(countries);
+            added.add(transaction.country());
+            newCountries = Collections.unmodifiableSortedSet(added);
         }
         Channel channel = transaction.channel();
-        HomeArea newHome = channel == null || channel.cardPresent()
-                ? faded.home.with(transaction.latitude(), transaction.longitude()) : faded.home;
+        HomeArea newHome = home.decayed(decay);
+        if (channel == null || channel.cardPresent()) {
+            newHome = newHome.with(transaction.latitude(), transaction.longitude());
+        }
         Map<Channel, Double> newChannels = new EnumMap<>(Channel.class);
-        newChannels.putAll(faded.channels);
+        channels.forEach((known, weight) -> newChannels.put(known, weight * decay));
         if (channel != null) {
             newChannels.merge(channel, 1.0, Double::sum);
         }
@@ -202,7 +229,7 @@ public record CardProfile(
                 latestSoFar ? transaction.latitude() : lastLatitude,
                 latestSoFar ? transaction.longitude() : lastLongitude,
                 latestSoFar ? transaction.country() : lastCountry,
-                newAmounts, newHours, newWeekdays, newDays,
+                Collections.unmodifiableSortedMap(newAmounts), newHours, newWeekdays, newDays,
                 mostRecentFirst(merchants, transaction.merchantId(), MAX_MERCHANTS),
                 mostRecentFirst(categories, transaction.merchantCategory(), MAX_CATEGORIES),
                 newCountries, newHome, newChannels,
@@ -219,22 +246,21 @@ public record CardProfile(
     }
 
     /**
-     * This profile as of {@code time}: when that is after its latest transaction, every habit but the usual day
-     * (which folds its last day in first) weighs less by the time passed, whether or not the transaction at
-     * {@code time} is learnt from.
+     * This profile as of {@code time} without learning anything: when that is after its latest transaction,
+     * every habit but the usual day (which folds its last day in first) weighs less by the time passed.
      */
     private CardProfile fadedTo(Instant time, ProfileSettings settings) {
         if (lastEventTime != null && !time.isAfter(lastEventTime)) {
             return this;
         }
         double decay = decayTo(time, settings);
-        Map<String, DecayingStats> fadedAmounts = new TreeMap<>();
+        TreeMap<String, DecayingStats> fadedAmounts = new TreeMap<>();
         amounts.forEach((key, stats) -> fadedAmounts.put(key, stats.decayed(decay)));
         Map<Channel, Double> fadedChannels = new EnumMap<>(Channel.class);
         channels.forEach((known, weight) -> fadedChannels.put(known, weight * decay));
-        return new CardProfile(cardId, count, time, lastLatitude, lastLongitude, lastCountry, fadedAmounts,
-                scaled(hours, decay), scaled(weekdays, decay), days, merchants, categories, countries,
-                home.decayed(decay), fadedChannels, recent, seen, lastAlertTime);
+        return new CardProfile(cardId, count, time, lastLatitude, lastLongitude, lastCountry,
+                Collections.unmodifiableSortedMap(fadedAmounts), scaled(hours, decay), scaled(weekdays, decay), days,
+                merchants, categories, countries, home.decayed(decay), fadedChannels, recent, seen, lastAlertTime);
     }
 
     /**
@@ -290,17 +316,15 @@ public record CardProfile(
     }
 
     private static List<Double> scaled(List<Double> counts, double factor) {
-        List<Double> result = new ArrayList<>(counts.size());
-        for (Double value : counts) {
-            result.add(value * factor);
-        }
-        return result;
+        return scaledWithOne(counts, factor, -1);
     }
 
-    private static List<Double> withOne(List<Double> counts, int index) {
-        List<Double> result = new ArrayList<>(counts);
-        result.set(index, result.get(index) + 1);
-        return result;
+    private static List<Double> scaledWithOne(List<Double> counts, double factor, int index) {
+        Double[] result = new Double[counts.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = counts.get(i) * factor + (i == index ? 1 : 0);
+        }
+        return List.of(result);
     }
 
     private static List<String> mostRecentFirst(List<String> known, String value, int limit) {

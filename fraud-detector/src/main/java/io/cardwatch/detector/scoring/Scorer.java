@@ -52,8 +52,7 @@ public final class Scorer {
     private List<Reason> findings(Transaction transaction, Evidence evidence, RuleSet ruleSet) {
         List<Reason> findings = new ArrayList<>();
         for (ScoringRule rule : rules) {
-            if (ruleSet.disabledRules().contains(rule.code())
-                    || rule.amplifiesOtherFindings() && findings.stream().allMatch(found -> found.points() == 0)) {
+            if (ruleSet.disabledRules().contains(rule.code()) || rule.amplifiesOtherFindings() && !anyPoints(findings)) {
                 continue;
             }
             rule.evaluate(transaction, evidence).ifPresent(facts -> findings.add(new Reason(rule.code(),
@@ -61,6 +60,15 @@ public final class Scorer {
                             * rule.strength(transaction, evidence)), facts)));
         }
         return findings;
+    }
+
+    private static boolean anyPoints(List<Reason> findings) {
+        for (Reason found : findings) {
+            if (found.points() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // A blocklisting always wins over an allowlisting.

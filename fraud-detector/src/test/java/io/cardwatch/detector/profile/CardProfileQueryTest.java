@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardwatch.detector.DetectorTestServers;
 import io.cardwatch.embedded.FreePorts;
+import io.cardwatch.events.JsonSerde;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import io.micronaut.context.ApplicationContext;
@@ -13,9 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -56,8 +57,10 @@ class CardProfileQueryTest {
     /** On partitions 2, 1, 1 and 0 of the three of {@code transactions}, so that both instances hold some. */
     private static final List<String> CARDS = List.of("card-1", "card-2", "card-3", "card-8");
     private static final String APPLICATION_ID = "cardwatch-fraud-detector";
-    private static final String EIGHT_PROFILE = profile("card-8",
-            "{\"count\":2,\"mean\":50.0,\"sumOfSquaredDeviations\":1250.0}");
+    /** The detector's defaults: habits halve in 30 days, recent transactions kept 25 h, IDs 7 days. */
+    private static final ProfileSettings SETTINGS = new ProfileSettings(Duration.ofDays(30), Duration.ofHours(25),
+            Duration.ofDays(7));
+    private static final String EIGHT_PROFILE = profile("query-tx-7", "query-tx-8", "card-8", "25.00", "75.00");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private DetectorTestServers servers;
@@ -97,9 +100,9 @@ class CardProfileQueryTest {
                 purchase("query-tx-7", "card-8", "25.00", HOUR),
                 purchase("query-tx-8", "card-8", "75.00", HOUR.plusSeconds(1)));
         Map<String, String> expected = Map.of(
-                "card-1", profile("card-1", "{\"count\":2,\"mean\":50.0,\"sumOfSquaredDeviations\":200.0}"),
-                "card-2", profile("card-2", "{\"count\":2,\"mean\":10.0,\"sumOfSquaredDeviations\":12.5}"),
-                "card-3", profile("card-3", "{\"count\":2,\"mean\":200.0,\"sumOfSquaredDeviations\":20000.0}"),
+                "card-1", profile("query-tx-1", "query-tx-2", "card-1", "40.00", "60.00"),
+                "card-2", profile("query-tx-3", "query-tx-4", "card-2", "12.50", "7.50"),
+                "card-3", profile("query-tx-5", "query-tx-6", "card-3", "100.00", "300.00"),
                 "card-8", EIGHT_PROFILE);
 
         Map<String, HttpResponse<String>> fromFirst = new HashMap<>();
@@ -245,18 +248,16 @@ class CardProfileQueryTest {
         return new Transaction(id, card, new BigDecimal(amount), "EUR", "m-1", "5411", "DE", 52.52, 13.405, time);
     }
 
-    /** The profile of a card with two purchases in Berlin in this hour, one second apart. */
-    private static String profile(String card, String euroAmounts) {
-        int hour = HOUR.atZone(ZoneOffset.UTC).getHour();
-        StringBuilder byHour = new StringBuilder("[");
-        for (int h = 0; h < 24; h++) {
-            byHour.append(h == 0 ? "" : ",").append(h == hour ? 2 : 0);
-        }
-        byHour.append(']');
-        return "{\"cardId\":\"" + card + "\",\"count\":2,\"amounts\":{\"EUR\":" + euroAmounts + "},\"lastEventTime\":\""
-                + HOUR.plusSeconds(1) + "\",\"lastLatitude\":52.52,\"lastLongitude\":13.405,\"lastCountry\":\"DE\","
-                + "\"countries\":[\"DE\"],\"merchantCategories\":[\"5411\"],\"transactionsByHour\":" + byHour
-                + ",\"typicalHour\":" + hour + "}";
+    /**
+     * The profile, as the endpoint writes it, of a card with two purchases in Berlin in this hour, one second
+     * apart: what the scoring function leaves (neither purchase raises an alert).
+     */
+    private static String profile(String firstId, String secondId, String card, String first, String second) {
+        CardProfile profile = CardProfile.empty(card)
+                .with(purchase(firstId, card, first, HOUR), SETTINGS)
+                .with(purchase(secondId, card, second, HOUR.plusSeconds(1)), SETTINGS);
+        return new String(new JsonSerde<>(CardProfile.class).serialize(CardProfile.STORE, profile),
+                StandardCharsets.UTF_8);
     }
 
     /** One detector instance: its application context, with the HTTP server it advertises. */

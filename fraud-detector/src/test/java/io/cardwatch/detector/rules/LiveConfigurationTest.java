@@ -1,6 +1,7 @@
 package io.cardwatch.detector.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cardwatch.detector.DetectorTestServers;
 import io.cardwatch.embedded.TopicContents;
@@ -79,18 +80,18 @@ class LiveConfigurationTest implements TestPropertyProvider {
 
     @Test
     void aPublishedRuleSetAndABlocklistingChangeTheNextDecision() throws Exception {
-        Decision before = scored(casinoPurchase("live-tx-1"));
+        Decision before = scored(casinoPurchase("live-tx-1", "card-rules"));
         assertThat(before.outcome()).isEqualTo(Outcome.APPROVE);
         assertThat(before.rulesVersion()).isEqualTo("1");
 
         publish(Topics.FRAUD_RULES, RuleSet.ACTIVE_KEY, new RuleSet("2", 100, 900, Map.of(), Set.of()));
         await(() -> Optional.ofNullable(ruleSets().get(RuleSet.ACTIVE_KEY)).map(RuleSet::version).orElse(""),
                 "2"::equals);
-        Decision afterRuleSet = scored(casinoPurchase("live-tx-2"));
+        Decision afterRuleSet = scored(casinoPurchase("live-tx-2", "card-rules"));
 
-        publish(Topics.CARD_LISTS, ListEntry.cardKey("card-live"), new ListEntry(ListEntry.ListType.BLOCK, "stolen"));
-        await(() -> cardLists().get(ListEntry.cardKey("card-live")), Objects::nonNull);
-        Decision afterBlocklisting = scored(casinoPurchase("live-tx-3"));
+        publish(Topics.CARD_LISTS, ListEntry.cardKey("card-rules"), new ListEntry(ListEntry.ListType.BLOCK, "stolen"));
+        await(() -> cardLists().get(ListEntry.cardKey("card-rules")), Objects::nonNull);
+        Decision afterBlocklisting = scored(casinoPurchase("live-tx-3", "card-rules"));
 
         assertThat(before.reasons()).containsExactly(
                 new Reason("HIGH_RISK_MERCHANT", 150, "merchant category 7995 is high risk"));
@@ -99,9 +100,10 @@ class LiveConfigurationTest implements TestPropertyProvider {
         assertThat(afterRuleSet.reasons()).isEqualTo(before.reasons());
         assertThat(afterBlocklisting.outcome()).isEqualTo(Outcome.DECLINE);
         assertThat(afterBlocklisting.score()).isEqualTo(1000);
-        assertThat(afterBlocklisting.reasons()).containsExactly(
-                new Reason("BLOCKLISTED_CARD", 1000, "card card-live is blocklisted: stolen"),
-                new Reason("HIGH_RISK_MERCHANT", 150, "merchant category 7995 is high risk"));
+        // The purchase before it was reviewed under the new rule set, so this one also follows an alert.
+        assertThat(afterBlocklisting.reasons()).extracting(Reason::code, Reason::points).containsExactly(
+                tuple("BLOCKLISTED_CARD", 1000), tuple("HIGH_RISK_MERCHANT", 150), tuple("FOLLOWS_ALERT", 100));
+        assertThat(afterBlocklisting.reasons().get(0).detail()).isEqualTo("card card-rules is blocklisted: stolen");
     }
 
     @Test
@@ -117,7 +119,7 @@ class LiveConfigurationTest implements TestPropertyProvider {
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.ERROR)).isEqualTo(
                 "io.cardwatch.detector.deadletter.RejectedRecordException: Invalid rule set: thresholds must satisfy "
                         + "1 <= reviewFrom < declineFrom <= 1000, were 800 and 200");
-        assertThat(scored(casinoPurchase("live-tx-4")).rulesVersion()).isNotEqualTo("bad");
+        assertThat(scored(casinoPurchase("live-tx-4", "card-live")).rulesVersion()).isNotEqualTo("bad");
     }
 
     @Test
@@ -130,7 +132,7 @@ class LiveConfigurationTest implements TestPropertyProvider {
         publish(Topics.FRAUD_RULES, RuleSet.ACTIVE_KEY, new RuleSet("1", 300, 700, Map.of(), Set.of()));
         await(() -> Optional.ofNullable(ruleSets().get(RuleSet.ACTIVE_KEY)).map(RuleSet::version).orElse(""),
                 "1"::equals);
-        Decision afterwards = scored(casinoPurchase("live-tx-7"));
+        Decision afterwards = scored(casinoPurchase("live-tx-7", "card-live"));
 
         ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> Arrays.equals(letter.value(), garbage));
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("UNDESERIALIZABLE");
@@ -146,7 +148,7 @@ class LiveConfigurationTest implements TestPropertyProvider {
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         publish(new Topic<>(Topics.TRANSACTIONS.name(), Serdes.String(), Serdes.ByteArray()), "card-poison", garbage);
 
-        Decision next = scored(casinoPurchase("live-tx-5"));
+        Decision next = scored(casinoPurchase("live-tx-5", "card-live"));
 
         ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> Arrays.equals(letter.value(), garbage));
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("UNDESERIALIZABLE");
@@ -256,8 +258,9 @@ class LiveConfigurationTest implements TestPropertyProvider {
         throw new AssertionError("Nothing arrived within " + PATIENCE);
     }
 
-    private static Transaction casinoPurchase(String id) {
-        return new Transaction(id, "card-live", new BigDecimal("40.00"), "EUR", "m-1", "7995", "DE", 52.52, 13.405,
+    // Each test on its own card, so that the others' purchases add no velocity to its decisions.
+    private static Transaction casinoPurchase(String id, String cardId) {
+        return new Transaction(id, cardId, new BigDecimal("40.00"), "EUR", "m-1", "7995", "DE", 52.52, 13.405,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
