@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,17 +27,8 @@ public final class BacktestMain implements Callable<Integer> {
     static final String LIVE = "live";
     static final String PROPOSED = "proposed";
 
-    @Option(names = "--history", required = true, paramLabel = "FILE",
-            description = "The labelled history: CSV with a header row, or JSON lines.")
-    private Path history;
-
-    @Option(names = "--mapping", paramLabel = "FILE",
-            description = "Column mapping (.properties) of a layout other than Cardwatch's own.")
-    private Path mapping;
-
-    @Option(names = "--format", paramLabel = "csv|jsonl",
-            description = "The history's format (default: from its extension, .csv, or .jsonl or .json).")
-    private HistoryFormat format;
+    @Mixin
+    private HistoryOptions history;
 
     @Option(names = "--rules", paramLabel = "FILE",
             description = "A rule set (fraud-rules JSON) to score with instead of the detector's default one.")
@@ -84,9 +76,8 @@ public final class BacktestMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut());
-        ColumnMapping columns = mapping == null ? ColumnMapping.defaultLayout() : ColumnMapping.read(mapping);
-        History labelled = new HistoryReader(columns).read(history, format == null ? HistoryFormat.of(history) : format);
-        printer.history(history, labelled);
+        History labelled = history.read();
+        printer.history(history.file(), labelled);
         try (DetectorScoring detector = DetectorScoring.start()) {
             Map<String, RuleSet> ruleSets = new LinkedHashMap<>();
             ruleSets.put(LIVE, rules == null ? detector.defaultRuleSet() : detector.ruleSetIn(rules));

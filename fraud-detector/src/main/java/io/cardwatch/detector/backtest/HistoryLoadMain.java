@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,17 +32,8 @@ public final class HistoryLoadMain implements Callable<Integer> {
             description = "The Kafka cluster's bootstrap servers.")
     private String bootstrap;
 
-    @Option(names = "--history", required = true, paramLabel = "FILE",
-            description = "The labelled history: CSV with a header row, or JSON lines.")
-    private Path history;
-
-    @Option(names = "--mapping", paramLabel = "FILE",
-            description = "Column mapping (.properties) of a layout other than Cardwatch's own.")
-    private Path mapping;
-
-    @Option(names = "--format", paramLabel = "csv|jsonl",
-            description = "The history's format (default: from its extension, .csv, or .jsonl or .json).")
-    private HistoryFormat format;
+    @Mixin
+    private HistoryOptions history;
 
     @Spec
     private CommandSpec spec;
@@ -68,11 +60,10 @@ public final class HistoryLoadMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ColumnMapping columns = mapping == null ? ColumnMapping.defaultLayout() : ColumnMapping.read(mapping);
-        History labelled = new HistoryReader(columns).read(history, format == null ? HistoryFormat.of(history) : format);
+        History labelled = history.read();
         labelled.reportUnreadable(out);
         long sent = publish(labelled, bootstrap);
-        out.println("Sent " + sent + " transactions of " + history + " to " + Topics.TRANSACTION_HISTORY.name()
+        out.println("Sent " + sent + " transactions of " + history.file() + " to " + Topics.TRANSACTION_HISTORY.name()
                 + " in event-time order; skipped " + labelled.unreadable().size() + " unreadable rows");
         return 0;
     }

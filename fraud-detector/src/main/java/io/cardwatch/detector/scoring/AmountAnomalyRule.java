@@ -21,7 +21,6 @@ final class AmountAnomalyRule implements ScoringRule {
     static final String CODE = "AMOUNT_ANOMALY";
     // A card whose amounts barely vary still has purchases a quarter apart in size.
     private static final double MIN_LOG_SPREAD = 0.25;
-    private static final double HALF = 0.5;
     private static final double FULL_STRENGTH_MULTIPLE = 10;
 
     private final double minHistory;
@@ -52,7 +51,7 @@ final class AmountAnomalyRule implements ScoringRule {
         double logAmount = Math.log(transaction.amount().doubleValue());
         double byMultiple = (logAmount - stats.mean()) / Math.log(FULL_STRENGTH_MULTIPLE);
         double bySpreads = spreads(logAmount, stats) / (2 * spreadsLimit);
-        return Math.min(1, Math.max(HALF, Math.min(byMultiple, bySpreads)));
+        return ScoringRule.graded(Math.min(byMultiple, bySpreads));
     }
 
     private static double spreads(double logAmount, DecayingStats stats) {

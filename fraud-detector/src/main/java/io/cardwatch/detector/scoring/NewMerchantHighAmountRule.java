@@ -16,7 +16,6 @@ import java.util.Optional;
 final class NewMerchantHighAmountRule implements ScoringRule {
 
     static final String CODE = "NEW_MERCHANT_HIGH_AMOUNT";
-    private static final double HALF = 0.5;
     private static final double FULL_STRENGTH_MULTIPLE = 20;
 
     private final double minHistory;
@@ -41,7 +40,7 @@ final class NewMerchantHighAmountRule implements ScoringRule {
     public double strength(Transaction transaction, Evidence evidence) {
         double multiple = transaction.amount().doubleValue()
                 / Math.exp(evidence.profile().amountsIn(transaction.currency()).mean());
-        return Math.min(1, Math.max(HALF, Math.log(multiple) / Math.log(FULL_STRENGTH_MULTIPLE)));
+        return ScoringRule.graded(Math.log(multiple) / Math.log(FULL_STRENGTH_MULTIPLE));
     }
 
     @Override

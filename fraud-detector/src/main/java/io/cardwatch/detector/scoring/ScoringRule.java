@@ -25,6 +25,11 @@ interface ScoringRule {
         return 1;
     }
 
+    /** A graded finding's strength: {@code share} of the way to full strength, but never under half of it. */
+    static double graded(double share) {
+        return Math.min(1, Math.max(0.5, share));
+    }
+
     /**
      * Whether the rule only weighs what other rules found: it then fires only on a transaction something else
      * was found on, and adds context to that finding rather than suspicion of its own.
