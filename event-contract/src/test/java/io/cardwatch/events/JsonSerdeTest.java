@@ -22,7 +22,8 @@ class JsonSerdeTest {
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(
                 "{\"transactionId\":\"tx-1\",\"cardId\":\"card-1\",\"amount\":12.50,\"currency\":\"EUR\","
                         + "\"merchantId\":\"m-1\",\"merchantCategory\":\"5411\",\"country\":\"DE\","
-                        + "\"latitude\":52.52,\"longitude\":13.405,\"eventTime\":\"2026-11-22T10:15:30Z\"}");
+                        + "\"latitude\":52.52,\"longitude\":13.405,\"eventTime\":\"2026-11-22T10:15:30Z\","
+                        + "\"channel\":null}");
     }
 
     @Test
