@@ -1,5 +1,6 @@
 package io.cardwatch.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.Topics;
 import io.cardwatch.local.LocalStack;
@@ -81,6 +82,7 @@ final class LabelledRun {
     // As an operator would: through the card-lists topic, before the traffic; and the same entries for the
     // backtest.
     private static void blocklistFraudulentMerchants(String bootstrap, Path lists) throws Exception {
+        ObjectMapper json = new ObjectMapper();
         StringBuilder entries = new StringBuilder();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), Topics.CARD_LISTS.keySerde().serializer(),
@@ -88,8 +90,8 @@ final class LabelledRun {
             for (String merchant : Scenario.blocklistedMerchants()) {
                 producer.send(new ProducerRecord<>(Topics.CARD_LISTS.name(), ListEntry.merchantKey(merchant),
                         new ListEntry(ListEntry.ListType.BLOCK, NOTE))).get();
-                entries.append("{\"key\": \"").append(ListEntry.merchantKey(merchant))
-                        .append("\", \"list\": \"BLOCK\", \"note\": \"").append(NOTE).append("\"}\n");
+                entries.append(json.writeValueAsString(Map.of("key", ListEntry.merchantKey(merchant),
+                        "list", ListEntry.ListType.BLOCK.name(), "note", NOTE))).append('\n');
             }
         }
         Files.writeString(lists, entries);
