@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Graviton-readiness check, without Docker: builds both service images for linux/amd64 and linux/arm64
+# Graviton-readiness check, without Docker: builds every service image for linux/amd64 and linux/arm64
 # with Jib into a registry on loopback, checks each manifest list holds both architectures, then boots
 # the arm64 gateway under qemu user emulation until it answers its liveness endpoint.
 #
@@ -22,7 +22,7 @@ GATEWAY_PORT=${GATEWAY_PORT:-18080}
 BASE_IMAGE=${REGISTRY}/base/jre:17
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 ARCHITECTURES=(amd64 arm64)
-SERVICES=(ingest-gateway fraud-detector)
+SERVICES=(ingest-gateway fraud-detector review-console)
 
 registry_pid=""
 service_pid=""

@@ -1,4 +1,4 @@
-{{/* Names, labels and the pod pieces both services share. */}}
+{{/* Names, labels and the pod pieces the services share. */}}
 
 {{- define "cardwatch.fullname" -}}
 {{- if contains .Chart.Name .Release.Name -}}
@@ -8,9 +8,14 @@
 {{- end -}}
 {{- end -}}
 
-{{/* Component name: "<fullname>-gateway" or "<fullname>-detector". Call with (list $ "gateway"). */}}
+{{/* Component name: "<fullname>-gateway", "<fullname>-detector" or "<fullname>-console". Call with (list $ "gateway"). */}}
 {{- define "cardwatch.componentName" -}}
 {{- printf "%s-%s" (include "cardwatch.fullname" (index . 0)) (index . 1) -}}
+{{- end -}}
+
+{{/* The components this release runs, space-separated: gateway, detector and, when enabled, console. */}}
+{{- define "cardwatch.components" -}}
+gateway detector{{ if .Values.console.enabled }} console{{ end }}
 {{- end -}}
 
 {{- define "cardwatch.selectorLabels" -}}
@@ -27,7 +32,7 @@ app.kubernetes.io/managed-by: {{ (index . 0).Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" (index . 0).Chart.Name (index . 0).Chart.Version }}
 {{- end -}}
 
-{{/* Pod label holding the service's name (ingest-gateway, fraud-detector): the scrape job of its series. */}}
+{{/* Pod label holding the service's name (ingest-gateway, fraud-detector, review-console): the scrape job of its series. */}}
 {{- define "cardwatch.serviceLabel" -}}
 cardwatch.io/service
 {{- end -}}
@@ -86,6 +91,41 @@ cardwatch.io/service
   value: "software.amazon.msk.auth.iam.IAMLoginModule required;"
 - name: KAFKA_SASL_CLIENT_CALLBACK_HANDLER_CLASS
   value: software.amazon.msk.auth.iam.IAMClientCallbackHandler
+{{- end }}
+{{- end -}}
+
+{{/* JAVA_TOOL_OPTIONS of a service that uses the database: (list $ "-XX:..."). */}}
+{{- define "cardwatch.databaseJavaToolOptions" -}}
+{{- $root := index . 0 -}}
+{{- $javaToolOptions := index . 1 -}}
+{{- if eq $root.Values.database.auth.mode "iam" -}}
+{{- /* A system property keeps the camel case the wrapper needs; env var names are upper case only. */ -}}
+{{- $javaToolOptions = printf "%s -Ddatasources.default.data-source-properties.wrapperPlugins=iam,failover2,efm2" $javaToolOptions -}}
+{{- end -}}
+{{- $javaToolOptions -}}
+{{- end -}}
+
+{{/* The datasource of a service that uses the database, as Micronaut env vars: (list $ <pool size>). */}}
+{{- define "cardwatch.databaseEnv" -}}
+{{- $database := (index . 0).Values.database -}}
+- name: DATASOURCES_DEFAULT_URL
+  value: {{ printf "jdbc:aws-wrapper:postgresql://%s:%d/%s" $database.host (int $database.port) $database.name | quote }}
+- name: DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE
+  value: {{ index . 1 | quote }}
+{{- if eq $database.auth.mode "iam" }}
+- name: DATASOURCES_DEFAULT_USERNAME
+  value: {{ $database.auth.username | quote }}
+{{- else }}
+- name: DATASOURCES_DEFAULT_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "database.auth.existingSecret is required with database.auth.mode=password" $database.auth.existingSecret }}
+      key: {{ $database.auth.usernameKey }}
+- name: DATASOURCES_DEFAULT_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $database.auth.existingSecret }}
+      key: {{ $database.auth.passwordKey }}
 {{- end }}
 {{- end -}}
 

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Kafka and database authentication modes the production file does not use. */
 class ChartAuthModesTest {
@@ -45,16 +47,17 @@ class ChartAuthModesTest {
                 .doesNotContain("TriggerAuthentication/rel-cardwatch-detector");
     }
 
-    @Test
-    void auroraIamAuthenticationAddsTheWrapperPluginAndDropsThePassword() {
+    @ParameterizedTest
+    @ValueSource(strings = {"rel-cardwatch-detector", "rel-cardwatch-console"})
+    void auroraIamAuthenticationAddsTheWrapperPluginAndDropsThePassword(String workload) {
         Manifests manifests = ChartRendering.render(Repository.CHART, null, Map.of("database.auth.mode", "iam"));
-        Container detector = container(manifests, "rel-cardwatch-detector");
+        Container container = container(manifests, workload);
 
-        assertThat(env(detector, "JAVA_TOOL_OPTIONS")).isEqualTo(
+        assertThat(env(container, "JAVA_TOOL_OPTIONS")).isEqualTo(
                 "-XX:MaxRAMPercentage=75 -Ddatasources.default.data-source-properties.wrapperPlugins=iam,failover2,efm2");
-        assertThat(env(detector, "DATASOURCES_DEFAULT_USERNAME")).isEqualTo("cardwatch");
-        assertThat(detector.getEnv()).extracting("name").doesNotContain("DATASOURCES_DEFAULT_PASSWORD");
-        assertThat(manifests.one(NetworkPolicy.class, "rel-cardwatch-detector").getSpec().getEgress())
+        assertThat(env(container, "DATASOURCES_DEFAULT_USERNAME")).isEqualTo("cardwatch");
+        assertThat(container.getEnv()).extracting("name").doesNotContain("DATASOURCES_DEFAULT_PASSWORD");
+        assertThat(manifests.one(NetworkPolicy.class, workload).getSpec().getEgress())
                 .anySatisfy(rule -> assertThat(rule.getPorts()).singleElement()
                         .satisfies(port -> assertThat(port.getPort().getIntVal()).isEqualTo(443)));
     }

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChartDefaultValuesTest {
 
@@ -21,15 +23,21 @@ class ChartDefaultValuesTest {
                 "ConfigMap/rel-cardwatch-dashboard-cardwatch-fraud-operations",
                 "ConfigMap/rel-cardwatch-dashboard-cardwatch-pipeline",
                 "ConfigMap/rel-cardwatch-dashboard-cardwatch-sink",
+                "Deployment/rel-cardwatch-console",
                 "Deployment/rel-cardwatch-detector",
                 "Deployment/rel-cardwatch-gateway",
                 "HorizontalPodAutoscaler/rel-cardwatch-gateway",
+                "NetworkPolicy/rel-cardwatch-console",
                 "NetworkPolicy/rel-cardwatch-detector",
                 "NetworkPolicy/rel-cardwatch-gateway",
+                "PodDisruptionBudget/rel-cardwatch-console",
                 "PodDisruptionBudget/rel-cardwatch-detector",
                 "PodDisruptionBudget/rel-cardwatch-gateway",
+                "Secret/rel-cardwatch-console-config",
+                "Service/rel-cardwatch-console",
                 "Service/rel-cardwatch-detector",
                 "Service/rel-cardwatch-gateway",
+                "ServiceAccount/rel-cardwatch-console",
                 "ServiceAccount/rel-cardwatch-detector",
                 "ServiceAccount/rel-cardwatch-gateway");
     }
@@ -42,10 +50,13 @@ class ChartDefaultValuesTest {
         assertThat(container(manifests, "rel-cardwatch-detector").getImage())
                 .isEqualTo(ServiceModule.DETECTOR.jibImage())
                 .isEqualTo("cardwatch/fraud-detector:0.1.0-SNAPSHOT");
+        assertThat(container(manifests, "rel-cardwatch-console").getImage())
+                .isEqualTo(ServiceModule.CONSOLE.jibImage())
+                .isEqualTo("cardwatch/review-console:0.1.0-SNAPSHOT");
     }
 
     @Test
-    void gatewayScalesOnCpuAndDetectorRunsAFixedCount() {
+    void gatewayScalesOnCpuAndDetectorAndConsoleRunAFixedCount() {
         HorizontalPodAutoscaler autoscaler = manifests.one(HorizontalPodAutoscaler.class, "rel-cardwatch-gateway");
 
         assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo("rel-cardwatch-gateway");
@@ -53,6 +64,7 @@ class ChartDefaultValuesTest {
         assertThat(autoscaler.getSpec().getMaxReplicas()).isEqualTo(10);
         assertThat(manifests.one(Deployment.class, "rel-cardwatch-gateway").getSpec().getReplicas()).isNull();
         assertThat(manifests.one(Deployment.class, "rel-cardwatch-detector").getSpec().getReplicas()).isEqualTo(2);
+        assertThat(manifests.one(Deployment.class, "rel-cardwatch-console").getSpec().getReplicas()).isEqualTo(2);
     }
 
     @Test
@@ -71,13 +83,14 @@ class ChartDefaultValuesTest {
         assertThat(state.getEmptyDir().getSizeLimit().toString()).isEqualTo("2Gi");
     }
 
-    @Test
-    void detectorReadsDatabaseCredentialsFromASecret() {
-        Container detector = container(manifests, "rel-cardwatch-detector");
+    @ParameterizedTest
+    @ValueSource(strings = {"rel-cardwatch-detector", "rel-cardwatch-console"})
+    void detectorAndConsoleReadDatabaseCredentialsFromASecret(String workload) {
+        Container container = container(manifests, workload);
 
-        assertThat(env(detector, "DATASOURCES_DEFAULT_URL"))
+        assertThat(env(container, "DATASOURCES_DEFAULT_URL"))
                 .isEqualTo("jdbc:aws-wrapper:postgresql://postgres:5432/cardwatch");
-        assertThat(detector.getEnv()).filteredOn(variable -> variable.getName().startsWith("DATASOURCES_DEFAULT_PASS"))
+        assertThat(container.getEnv()).filteredOn(variable -> variable.getName().startsWith("DATASOURCES_DEFAULT_PASS"))
                 .singleElement()
                 .satisfies(variable -> {
                     assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("cardwatch-database");

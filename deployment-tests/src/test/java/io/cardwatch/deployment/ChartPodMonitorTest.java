@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The Prometheus Operator scrape of both services: job, namespace and instance tell series apart. */
+/** The Prometheus Operator scrape of every service: job, namespace and instance tell series apart. */
 class ChartPodMonitorTest {
 
     @Test
@@ -19,7 +19,7 @@ class ChartPodMonitorTest {
     }
 
     @Test
-    void scrapesTheMetricsPortOfBothServicesInTheReleaseNamespace() {
+    void scrapesTheMetricsPortOfEveryServiceInTheReleaseNamespace() {
         // given production values, which turn the PodMonitor on for kube-prometheus-stack
         Manifests manifests = ChartRendering.withProductionValues();
 
@@ -35,7 +35,7 @@ class ChartPodMonitorTest {
         assertThat(spec.get("namespaceSelector")).isEqualTo(Map.of("matchNames", List.of("fraud")));
         assertThat(spec.get("podMetricsEndpoints"))
                 .isEqualTo(List.of(Map.of("port", "metrics", "path", "/metrics", "interval", "30s")));
-        for (String workload : List.of("rel-cardwatch-gateway", "rel-cardwatch-detector")) {
+        for (String workload : List.of("rel-cardwatch-gateway", "rel-cardwatch-detector", "rel-cardwatch-console")) {
             assertThat(container(manifests, workload).getPorts()).extracting("name").contains("metrics");
         }
     }
@@ -56,7 +56,8 @@ class ChartPodMonitorTest {
                         podLabels -> podLabels.get(jobLabel)));
 
         // then
-        assertThat(jobs).isEqualTo(Map.of("gateway", "ingest-gateway", "detector", "fraud-detector"));
+        assertThat(jobs).isEqualTo(Map.of("gateway", "ingest-gateway", "detector", "fraud-detector",
+                "console", "review-console"));
     }
 
     /** Label selector semantics, for the two forms the chart uses. */

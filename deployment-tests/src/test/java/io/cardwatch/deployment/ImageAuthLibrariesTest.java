@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 class ImageAuthLibrariesTest {
 
     @Test
-    void bothServicesCarryTheMskIamLoginModule() {
+    void everyServiceCarriesTheMskIamLoginModule() {
         assertThat(ServiceModule.GATEWAY.runtimeJars()).anySatisfy(jar -> assertThat(jar).startsWith("aws-msk-iam-auth-"));
         assertThat(ServiceModule.DETECTOR.runtimeJars()).anySatisfy(jar -> assertThat(jar).startsWith("aws-msk-iam-auth-"));
+        assertThat(ServiceModule.CONSOLE.runtimeJars()).anySatisfy(jar -> assertThat(jar).startsWith("aws-msk-iam-auth-"));
     }
 
     @Test
-    void theDetectorCarriesTheRdsClientTheJdbcWrapperNeedsForIamTokens() {
+    void theDetectorAndTheConsoleCarryTheRdsClientTheJdbcWrapperNeedsForIamTokens() {
         assertThat(ServiceModule.DETECTOR.runtimeJars()).anySatisfy(jar -> assertThat(jar).startsWith("rds-2."));
+        assertThat(ServiceModule.CONSOLE.runtimeJars()).anySatisfy(jar -> assertThat(jar).startsWith("rds-2."));
     }
 }

@@ -22,6 +22,7 @@ record ServiceModule(String name) {
 
     static final ServiceModule GATEWAY = new ServiceModule("ingest-gateway");
     static final ServiceModule DETECTOR = new ServiceModule("fraud-detector");
+    static final ServiceModule CONSOLE = new ServiceModule("review-console");
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The scored verdict on one transaction: the record on the {@code decisions} topic, keyed by card ID.
- * It repeats the transaction facts that reviewers and the database need, so that no join is required
- * downstream.
+ * It repeats the transaction's facts, so that reviewers, the database and a labelled-history export need no
+ * join with the transactions topic downstream. Decisions written before a fact was carried read it as null.
  */
 public record Decision(
         String transactionId,
@@ -20,7 +20,12 @@ public record Decision(
         String merchantId,
         Instant eventTime,
         Instant decidedAt,
-        String rulesVersion) {
+        String rulesVersion,
+        String merchantCategory,
+        String country,
+        Double latitude,
+        Double longitude,
+        Channel channel) {
 
     public Decision {
         reasons = List.copyOf(reasons);

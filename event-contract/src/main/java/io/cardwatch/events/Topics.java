@@ -16,6 +16,7 @@ public final class Topics {
     public static final String FRAUD_RULES_NAME = "fraud-rules";
     public static final String CARD_LISTS_NAME = "card-lists";
     public static final String TRANSACTION_HISTORY_NAME = "transaction-history";
+    public static final String LABELS_NAME = "labels";
 
     /*
      * Retention of the transaction topics counts from when the broker stored a record, not from the record's own
@@ -54,11 +55,19 @@ public final class Topics {
     public static final Topic<String, ListEntry> CARD_LISTS = new Topic<>(CARD_LISTS_NAME, Serdes.String(),
             new JsonSerde<>(ListEntry.class), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
+    /**
+     * Analysts' verdicts, kept by transaction ID so that a corrected verdict replaces the first. The detector
+     * re-keys them by card into a repartition topic that inherits this topic's partition count, which must equal
+     * that of {@link #TRANSACTIONS} so that a card's verdicts reach the task that holds its state.
+     */
+    public static final Topic<String, Label> LABELS = new Topic<>(LABELS_NAME, Serdes.String(),
+            new JsonSerde<>(Label.class), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
     private Topics() {
     }
 
     /** Every topic the system owns, in the order a fresh cluster should get them. */
     public static List<Topic<?, ?>> all() {
-        return List.of(TRANSACTIONS, TRANSACTION_HISTORY, DECISIONS, DEAD_LETTERS, ALERTS, FRAUD_RULES, CARD_LISTS);
+        return List.of(TRANSACTIONS, TRANSACTION_HISTORY, DECISIONS, DEAD_LETTERS, ALERTS, FRAUD_RULES, CARD_LISTS, LABELS);
     }
 }

@@ -43,12 +43,29 @@ class JsonSerdeTest {
         Decision decision = new Decision("tx-1", "card-1", Outcome.REVIEW, 400,
                 List.of(new Reason("LARGE_AMOUNT", 400, "amount 5000.00 EUR over limit 1000.00")),
                 new BigDecimal("5000.00"), "EUR", "m-1", Instant.parse("2026-11-22T10:15:30Z"),
-                Instant.parse("2026-11-22T10:15:30.020Z"), "skeleton-1");
+                Instant.parse("2026-11-22T10:15:30.020Z"), "skeleton-1", "5411", "DE", 52.52, 13.405,
+                Channel.ECOMMERCE);
         var serde = Topics.DECISIONS.valueSerde();
 
         Decision read = serde.deserializer().deserialize("decisions", serde.serializer().serialize("decisions", decision));
 
         assertThat(read).isEqualTo(decision);
+    }
+
+    @Test
+    void readsADecisionWrittenBeforeItCarriedTheTransactionsFactsWithThoseFactsNull() {
+        String json = "{\"transactionId\":\"tx-1\",\"cardId\":\"card-1\",\"outcome\":\"REVIEW\",\"score\":400,"
+                + "\"reasons\":[{\"code\":\"LARGE_AMOUNT\",\"points\":400,\"detail\":\"amount 9000.00 EUR\"}],"
+                + "\"amount\":9000.00,\"currency\":\"EUR\",\"merchantId\":\"m-1\",\"eventTime\":\"2026-11-22T10:15:30Z\","
+                + "\"decidedAt\":\"2026-11-22T10:15:30.020Z\",\"rulesVersion\":\"1\"}";
+
+        Decision read = Topics.DECISIONS.valueSerde().deserializer()
+                .deserialize("decisions", json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read).isEqualTo(new Decision("tx-1", "card-1", Outcome.REVIEW, 400,
+                List.of(new Reason("LARGE_AMOUNT", 400, "amount 9000.00 EUR")), new BigDecimal("9000.00"), "EUR",
+                "m-1", Instant.parse("2026-11-22T10:15:30Z"), Instant.parse("2026-11-22T10:15:30.020Z"), "1", null,
+                null, null, null, null));
     }
 
     @Test

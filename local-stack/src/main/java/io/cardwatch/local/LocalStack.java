@@ -1,11 +1,14 @@
 package io.cardwatch.local;
 
+import io.cardwatch.review.security.PasswordHashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole system on one machine: Kafka and PostgreSQL, then the fraud detector and the ingest gateway,
- * each service in its own JVM configured exactly as in production, only pointed at loopback.
+ * The whole system on one machine: Kafka and PostgreSQL, then the fraud detector, the ingest gateway and the
+ * review console, each service in its own JVM configured exactly as in production, only pointed at loopback.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -27,18 +30,34 @@ public final class LocalStack implements AutoCloseable {
     public static final String API_KEY = "local-dev-key";
     private static final String API_KEY_SHA256 = "ed5a18fb8f807f996d649e379d3f35f39c543a91bdbf88c492f2ebd10d4df86c";
 
+    /** The one analyst the local console knows, with every role; the password is new each run. */
+    public static final String REVIEW_USER = "analyst";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final LocalStackOptions options;
     private final Infrastructure infrastructure;
     private final ServiceProcess detector;
     private final ServiceProcess gateway;
+    private final ServiceProcess reviewConsole;
+    /*
+     * Generated rather than fixed like the API key: a sign-in grants every role over the card data, and the
+     * services listen on all interfaces, not only on loopback. The banner prints it.
+     */
+    private final String reviewPassword = randomToken(12);
 
     private LocalStack(LocalStackOptions options, Infrastructure infrastructure, Map<String, String> extraProperties) {
         this.options = options;
         this.infrastructure = infrastructure;
         Path logs = options.dataDir().resolve("logs");
+        Map<String, String> detectorProperties = new HashMap<>(datasourceProperties());
+        detectorProperties.putAll(Map.of(
+                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
+                "kafka.streams.default.state.dir", options.dataDir().resolve("detector-state").toString(),
+                "otel.exporter.prometheus.port", Integer.toString(options.detectorMetricsPort())));
         this.detector = new ServiceProcess("fraud-detector", options.home().resolve("fraud-detector"),
                 "io.cardwatch.detector.DetectorApplication", options.detectorPort(),
-                merged(detectorProperties(), extraProperties),
+                merged(detectorProperties, extraProperties),
                 logs.resolve("fraud-detector.log"));
         this.gateway = new ServiceProcess("ingest-gateway", options.home().resolve("ingest-gateway"),
                 "io.cardwatch.gateway.GatewayApplication", options.gatewayPort(),
@@ -47,6 +66,18 @@ public final class LocalStack implements AutoCloseable {
                         "otel.exporter.prometheus.port", Integer.toString(options.gatewayMetricsPort())),
                         extraProperties),
                 logs.resolve("ingest-gateway.log"));
+        Map<String, String> reviewProperties = new HashMap<>(datasourceProperties());
+        reviewProperties.putAll(Map.of(
+                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
+                "cardwatch.review.detector-url", "http://127.0.0.1:" + options.detectorPort(),
+                // The signing key and the local user, in a file rather than on the command line that ps shows.
+                "micronaut.config.files", ReviewConsoleConfig.write(options.dataDir().resolve("review-console.yml"),
+                        randomToken(48), REVIEW_USER, PasswordHashes.hash(reviewPassword)).toString(),
+                "otel.exporter.prometheus.port", Integer.toString(options.reviewMetricsPort())));
+        this.reviewConsole = new ServiceProcess("review-console", options.home().resolve("review-console"),
+                "io.cardwatch.review.ReviewConsoleApplication", options.reviewPort(),
+                merged(reviewProperties, extraProperties),
+                logs.resolve("review-console.log"));
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -61,12 +92,12 @@ public final class LocalStack implements AutoCloseable {
         stopped.await();
     }
 
-    /** Starts embedded Kafka and PostgreSQL, then both services. */
+    /** Starts embedded Kafka and PostgreSQL, then the services. */
     public static LocalStack startEmbedded(LocalStackOptions options) {
         return startEmbedded(options, Map.of());
     }
 
-    /** The same, with system properties given to both services (e.g. {@code otel.*} to export traces). */
+    /** The same, with system properties given to every service (e.g. {@code otel.*} to export traces). */
     public static LocalStack startEmbedded(LocalStackOptions options, Map<String, String> serviceProperties) {
         prepare(options);
         var infrastructure = EmbeddedInfrastructure.start(options.dataDir(), options.postgresBinaries(),
@@ -74,13 +105,14 @@ public final class LocalStack implements AutoCloseable {
         return start(options, infrastructure, serviceProperties);
     }
 
-    /** Starts both services on infrastructure that is already running (embedded or containers). */
+    /** Starts the services on infrastructure that is already running (embedded or containers). */
     public static LocalStack start(LocalStackOptions options, Infrastructure infrastructure,
                                    Map<String, String> serviceProperties) {
         LocalStack stack = new LocalStack(options, infrastructure, serviceProperties);
         try {
             stack.detector.start();
             stack.gateway.start();
+            stack.reviewConsole.start();
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -100,13 +132,33 @@ public final class LocalStack implements AutoCloseable {
         return detector;
     }
 
+    public ServiceProcess reviewConsole() {
+        return reviewConsole;
+    }
+
     public String gatewayUrl() {
         return "http://127.0.0.1:" + gateway.port();
     }
 
+    public String reviewConsoleUrl() {
+        return "http://127.0.0.1:" + reviewConsole.port();
+    }
+
+    /** The local analyst's user name, {@value #REVIEW_USER}: roles VIEWER, ANALYST and ADMIN. */
+    public String reviewUser() {
+        return REVIEW_USER;
+    }
+
+    /** The local analyst's password, new each run. */
+    public String reviewPassword() {
+        return reviewPassword;
+    }
+
+    /** Stops the services in the reverse order of their start, the console first, then the infrastructure. */
     @Override
     public void close() {
         try {
+            reviewConsole.stop();
             gateway.stop();
             detector.stop();
         } finally {
@@ -114,18 +166,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private Map<String, String> detectorProperties() {
+    /** The database settings of the services that use it, the detector and the console. */
+    private Map<String, String> datasourceProperties() {
         String wrapperUrl = infrastructure.jdbcUrl().replaceFirst("^jdbc:postgresql:", "jdbc:aws-wrapper:postgresql:")
                 + "?wrapperDialect=pg";
         return Map.of(
-                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
-                "kafka.streams.default.state.dir", options.dataDir().resolve("detector-state").toString(),
                 "datasources.default.url", wrapperUrl,
                 "datasources.default.username", infrastructure.databaseUser(),
                 "datasources.default.password", infrastructure.databasePassword(),
-                "otel.exporter.prometheus.port", Integer.toString(options.detectorMetricsPort()),
                 // One local server: waiting minutes for a failover target that cannot appear helps nobody.
                 "datasources.default.data-source-properties.failoverTimeoutMs", "5000");
+    }
+
+    /** A random URL-safe string of {@code bytes} random bytes. */
+    private static String randomToken(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private static Map<String, String> merged(Map<String, String> properties, Map<String, String> extra) {
@@ -166,6 +223,8 @@ public final class LocalStack implements AutoCloseable {
                         + options.gatewayMetricsPort() + "/metrics)",
                 "  Fraud detector:  http://127.0.0.1:" + detector.port() + "   (health: /health, metrics: http://127.0.0.1:"
                         + options.detectorMetricsPort() + "/metrics)",
+                "  Review console:  " + reviewConsoleUrl() + "   (sign in as " + REVIEW_USER + " / " + reviewPassword
+                        + ", metrics: http://127.0.0.1:" + options.reviewMetricsPort() + "/metrics)",
                 "  Kafka:           " + infrastructure.kafkaBootstrapServers(),
                 "  PostgreSQL:      " + infrastructure.jdbcUrl() + "   (user " + infrastructure.databaseUser() + ")",
                 "  Data and logs:   " + options.dataDir(),

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * @param keepData        whether {@code dataDir} is kept across runs; otherwise it starts empty
  */
 public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int gatewayPort, int gatewayMetricsPort,
-                                int detectorPort, int detectorMetricsPort, int kafkaPort, int postgresPort,
-                                int partitions) {
+                                int detectorPort, int detectorMetricsPort, int reviewPort, int reviewMetricsPort,
+                                int kafkaPort, int postgresPort, int partitions) {
 
     /** Reads {@code -Dcardwatch.*} system properties; see docs/configuration.md. */
     static LocalStackOptions fromSystemProperties() {
@@ -26,6 +26,8 @@ public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int g
                 Integer.getInteger("cardwatch.gateway-metrics-port", 9465),
                 Integer.getInteger("cardwatch.detector-port", 8081),
                 Integer.getInteger("cardwatch.detector-metrics-port", 9464),
+                Integer.getInteger("cardwatch.review-port", 8082),
+                Integer.getInteger("cardwatch.review-metrics-port", 9466),
                 Integer.getInteger("cardwatch.kafka-port", 9092),
                 Integer.getInteger("cardwatch.postgres-port", 5433),
                 Integer.getInteger("cardwatch.partitions", 6));
@@ -34,7 +36,7 @@ public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int g
     /** Fresh data and free ports: for tests, which may run beside a local stack. */
     public static LocalStackOptions forTest(Path home, Path dataDir) {
         return new LocalStackOptions(home, dataDir, false, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), 3);
+                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), 3);
     }
 
     Path postgresBinaries() {

@@ -27,7 +27,7 @@ class LocalStackRestartTest {
         Path home = Path.of(System.getProperty("cardwatch.home", "..")).toAbsolutePath().normalize();
         var options = new LocalStackOptions(home, Path.of("target", "restart-" + System.nanoTime()).toAbsolutePath(),
                 true, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                FreePorts.pick(), 3);
+                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), 3);
 
         try (LocalStack first = LocalStack.startEmbedded(options)) {
             assertThat(post(first, "restart-tx-1")).isEqualTo(202);

@@ -20,9 +20,11 @@ public final class DeadLetterMetrics {
 
     public static final String CONFIG = "cardwatch.dead-letter.metrics";
 
-    /** What the topology sets aside. */
-    private static final List<String> KNOWN_CAUSES = List.of(RejectedRecordException.UNDESERIALIZABLE,
+    /** What the topology sets aside, of transactions and of labels. */
+    private static final List<String> TRANSACTION_CAUSES = List.of(RejectedRecordException.UNDESERIALIZABLE,
             RejectedRecordException.INVALID, RejectedRecordException.TOO_OLD);
+    private static final List<String> LABEL_CAUSES = List.of(RejectedRecordException.UNDESERIALIZABLE,
+            RejectedRecordException.INVALID);
     private static final AttributeKey<String> CAUSE = AttributeKey.stringKey("cardwatch.dead_letter.cause");
     private static final AttributeKey<String> SOURCE = AttributeKey.stringKey("messaging.destination.name");
 
@@ -31,7 +33,8 @@ public final class DeadLetterMetrics {
     public DeadLetterMetrics(Meter meter) {
         deadLetters = meter.counterBuilder("cardwatch.dead_letters").setUnit("{record}")
                 .setDescription("Records set aside on the dead-letter topic, by cause and source topic").build();
-        KNOWN_CAUSES.forEach(cause -> expect(cause, Topics.TRANSACTIONS.name()));
+        TRANSACTION_CAUSES.forEach(cause -> expect(cause, Topics.TRANSACTIONS.name()));
+        LABEL_CAUSES.forEach(cause -> expect(cause, Topics.LABELS.name()));
     }
 
     /** Counts a cause from zero, so that dashboards show none rather than no data until the first one. */

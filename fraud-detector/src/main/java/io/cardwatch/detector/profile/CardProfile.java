@@ -1,6 +1,7 @@
 package io.cardwatch.detector.profile;
 
 import io.cardwatch.events.Channel;
+import io.cardwatch.events.Label;
 import io.cardwatch.events.Transaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,13 +21,16 @@ import java.util.TreeSet;
  * Everything the detector keeps about one card, the single value of the card-profiles store keyed by card ID:
  * its behaviour (amounts per kind of shop, local hours and weekdays, its usual day, merchants, categories,
  * countries, home area and channels, all fading with event time so that old habits give way to new ones), its
- * recent transactions for the windowed rules, the IDs it has had within the de-duplication horizon, and when
- * it last raised an alert. It changes only through {@link #with}, {@link #withSuspect} and {@link #withSeen}, so
- * the same transactions in the same order always give the same profile, online or in a backtest.
+ * recent transactions for the windowed rules, the IDs it has had within the de-duplication horizon, when
+ * it last raised an alert, and whether an analyst confirmed it in the wrong hands. It changes only through
+ * {@link #with}, {@link #withSuspect}, {@link #withSeen} and {@link #withLabel}, so the same transactions and
+ * labels in the same order always give the same profile, online or in a backtest.
  *
- * @param amounts log-amount statistics by currency ({@code EUR}) and by currency and merchant-category group
- *                ({@code EUR groceries})
- * @param hours   decayed transaction counts by local hour, 0 to 23
+ * @param amounts        log-amount statistics by currency ({@code EUR}) and by currency and merchant-category
+ *                       group ({@code EUR groceries})
+ * @param hours          decayed transaction counts by local hour, 0 to 23
+ * @param mark           the confirmed fraud the card carries, or null
+ * @param lastLabelledAt when the latest verdict applied to the card was given, or null: an older one is stale
  */
 public record CardProfile(
         String cardId,
@@ -45,7 +50,9 @@ public record CardProfile(
         Map<Channel, Double> channels,
         List<Activity> recent,
         List<Seen> seen,
-        Instant lastAlertTime) {
+        Instant lastAlertTime,
+        FraudMark mark,
+        Instant lastLabelledAt) {
 
     /** The name of the state store of profiles, which interactive queries read. */
     public static final String STORE = "card-profiles";
@@ -78,7 +85,7 @@ public record CardProfile(
     public static CardProfile empty(String cardId) {
         return new CardProfile(cardId, 0, null, null, null, null, Map.of(), Collections.nCopies(HOURS, 0.0),
                 Collections.nCopies(WEEKDAYS, 0.0), DailyHabit.NONE, List.of(), List.of(), Set.of(), HomeArea.NONE,
-                Map.of(), List.of(), List.of(), null);
+                Map.of(), List.of(), List.of(), null, null, null);
     }
 
     /** The key of the amount statistics of a currency, or of a currency and a merchant-category group. */
@@ -183,7 +190,7 @@ public record CardProfile(
         return new CardProfile(cardId, count, latest, lastLatitude, lastLongitude, lastCountry, faded.amounts,
                 faded.hours, faded.weekdays, days.decayed(decayTo(transaction.eventTime(), settings)), merchants, categories, countries, faded.home, faded.channels,
                 recentSince(latest.minus(settings.recentWindow()), null),
-                seenSince(latest.minus(settings.dedupHorizon()), transaction), lastAlertTime);
+                seenSince(latest.minus(settings.dedupHorizon()), transaction), lastAlertTime, mark, lastLabelledAt);
     }
 
     /** This profile having learnt from {@code transaction}. */
@@ -234,7 +241,7 @@ public record CardProfile(
                 mostRecentFirst(categories, transaction.merchantCategory(), MAX_CATEGORIES),
                 newCountries, newHome, newChannels,
                 recentSince(latest.minus(settings.recentWindow()), transaction),
-                seenSince(latest.minus(settings.dedupHorizon()), transaction), lastAlertTime);
+                seenSince(latest.minus(settings.dedupHorizon()), transaction), lastAlertTime, mark, lastLabelledAt);
     }
 
     /** How much a habit of this profile still weighs at {@code time}; a late transaction fades nothing. */
@@ -260,7 +267,8 @@ public record CardProfile(
         channels.forEach((known, weight) -> fadedChannels.put(known, weight * decay));
         return new CardProfile(cardId, count, time, lastLatitude, lastLongitude, lastCountry,
                 Collections.unmodifiableSortedMap(fadedAmounts), scaled(hours, decay), scaled(weekdays, decay), days,
-                merchants, categories, countries, home.decayed(decay), fadedChannels, recent, seen, lastAlertTime);
+                merchants, categories, countries, home.decayed(decay), fadedChannels, recent, seen, lastAlertTime, mark,
+                lastLabelledAt);
     }
 
     /**
@@ -282,7 +290,30 @@ public record CardProfile(
         Instant alert = !ownEvidence || lastAlertTime != null && !time.isAfter(lastAlertTime) ? lastAlertTime : time;
         return new CardProfile(cardId, count + 1, latest, lastLatitude, lastLongitude, lastCountry, faded.amounts,
                 faded.hours, faded.weekdays, newDays, merchants, categories, countries, faded.home, faded.channels,
-                newRecent, seenSince(latest.minus(settings.dedupHorizon()), transaction), alert);
+                newRecent, seenSince(latest.minus(settings.dedupHorizon()), transaction), alert, mark, lastLabelledAt);
+    }
+
+    /**
+     * This profile after an analyst's verdict on one of the card's transactions; the same profile when the
+     * verdict is older than the latest one applied (a replay, or verdicts arriving out of order). A fraud verdict
+     * marks the card, unless it already carries a mark of a later transaction; a legitimate one lifts the mark when
+     * it corrects the verdict on the marked transaction or is about a later transaction. No habit changes.
+     */
+    public CardProfile withLabel(Label label) {
+        if (lastLabelledAt != null && label.labelledAt().isBefore(lastLabelledAt)) {
+            return this;
+        }
+        FraudMark newMark = switch (label.verdict()) {
+            case FRAUD -> mark == null || mark.transactionId().equals(label.transactionId())
+                    || !label.eventTime().isBefore(mark.eventTime()) ? FraudMark.of(label) : mark;
+            case LEGITIMATE -> mark != null && mark.clearedBy(label) ? null : mark;
+        };
+        if (Objects.equals(newMark, mark) && label.labelledAt().equals(lastLabelledAt)) {
+            return this;
+        }
+        return new CardProfile(cardId, count, lastEventTime, lastLatitude, lastLongitude, lastCountry, amounts, hours,
+                weekdays, days, merchants, categories, countries, home, channels, recent, seen, lastAlertTime, newMark,
+                label.labelledAt());
     }
 
     // What happened before keepFrom is dropped; the transaction too when it is itself before it, since no

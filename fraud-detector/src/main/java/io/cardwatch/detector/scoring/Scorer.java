@@ -91,7 +91,8 @@ public final class Scorer {
                               RuleSet ruleSet) {
         return new Decision(transaction.transactionId(), transaction.cardId(), outcome, score, reasons,
                 transaction.amount(), transaction.currency(), transaction.merchantId(), transaction.eventTime(),
-                clock.instant(), ruleSet.version());
+                clock.instant(), ruleSet.version(), transaction.merchantCategory(), transaction.country(),
+                transaction.latitude(), transaction.longitude(), transaction.channel());
     }
 
     private static Outcome outcome(int score, RuleSet ruleSet) {

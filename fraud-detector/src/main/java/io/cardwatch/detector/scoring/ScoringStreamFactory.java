@@ -76,6 +76,7 @@ class ScoringStreamFactory {
         return List.of(
                 BlocklistRule.cards(),
                 BlocklistRule.merchants(),
+                new ConfirmedFraudRule(),
                 new LargeAmountRule(configuration.largeAmountLimit(), configuration.largeAmountCurrencies(),
                         configuration.largeAmountPoints(), history),
                 new AmountAnomalyRule(history, configuration.anomalySpreads(), configuration.anomalyMinMultiple()),

@@ -4,6 +4,7 @@ import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.rules.LiveConfiguration;
 import io.cardwatch.detector.rules.RuleSetValidator;
 import io.cardwatch.events.Decision;
+import io.cardwatch.events.Label;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
@@ -13,6 +14,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /** The scoring topology, as a pure function of the builder: no runtime wiring in here. */
@@ -54,6 +56,27 @@ public final class ScoringTopology {
         decisions.filter((card, decision) -> decision.outcome() != Outcome.APPROVE, Named.as("alerts-filter"))
                 .to(Topics.ALERTS.name(),
                         Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("alerts-sink"));
+        addLabels(builder);
         return transactions;
+    }
+
+    /**
+     * Analysts' verdicts, keyed by transaction on their topic, re-keyed by card into the task that holds the
+     * card's profile. The repartition topic inherits the partition count of {@code labels}, which must equal that
+     * of {@code transactions} (the contract creates every topic with the same count): otherwise a card's
+     * verdicts would reach another task than its transactions.
+     */
+    private static void addLabels(StreamsBuilder builder) {
+        builder.stream(Topics.LABELS.name(), Consumed.with(Topics.LABELS.keySerde(), Topics.LABELS.valueSerde())
+                        .withName("labels-source"))
+                // A tombstone only tidies the compacted topic: it names no card, and withdraws no verdict here.
+                .filter((transactionId, label) -> label != null, Named.as("labels-without-tombstones"))
+                // Checked before the repartition, so that a bad verdict is set aside with its own bytes and position.
+                .selectKey((transactionId, label) -> LabelCheck.valid(transactionId, label).cardId(),
+                        Named.as("label-by-card"))
+                .repartition(Repartitioned.<String, Label>as("labels-by-card")
+                        .withKeySerde(Topics.LABELS.keySerde())
+                        .withValueSerde(Topics.LABELS.valueSerde()))
+                .process(LabelProcessor::new, Named.as("apply-label"), PROFILES_STORE);
     }
 }

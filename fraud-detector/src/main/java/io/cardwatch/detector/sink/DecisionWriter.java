@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 
 /**
@@ -21,14 +22,17 @@ class DecisionWriter {
 
     private static final String UPSERT = """
             INSERT INTO decisions (transaction_id, card_id, outcome, score, reasons, amount, currency, merchant_id,
-                                   rules_version, event_time, decided_at)
-            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+                                   rules_version, event_time, decided_at, merchant_category, country, latitude,
+                                   longitude, channel)
+            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (transaction_id, event_time) DO NOTHING""";
 
     /** Alerts are copied from the decision rows just written: nothing is bound or serialized twice. */
     private static final String RAISE_ALERTS = """
-            INSERT INTO alerts (transaction_id, card_id, outcome, score, reasons, event_time)
-            SELECT transaction_id, card_id, outcome, score, reasons, event_time FROM decisions
+            INSERT INTO alerts (transaction_id, card_id, outcome, score, reasons, event_time, amount, currency,
+                                merchant_id, merchant_category, country, channel)
+            SELECT transaction_id, card_id, outcome, score, reasons, event_time, amount, currency, merchant_id,
+                   merchant_category, country, channel FROM decisions
             WHERE transaction_id = ANY (?) AND outcome <> 'APPROVE'
             ON CONFLICT (transaction_id) DO NOTHING""";
 
@@ -71,6 +75,11 @@ class DecisionWriter {
         statement.setString(9, decision.rulesVersion());
         statement.setTimestamp(10, Timestamp.from(decision.eventTime()));
         statement.setTimestamp(11, Timestamp.from(decision.decidedAt()));
+        statement.setString(12, decision.merchantCategory());
+        statement.setString(13, decision.country());
+        statement.setObject(14, decision.latitude(), Types.DOUBLE);
+        statement.setObject(15, decision.longitude(), Types.DOUBLE);
+        statement.setString(16, decision.channel() == null ? null : decision.channel().name());
     }
 
     private String reasonsJson(Decision decision) {

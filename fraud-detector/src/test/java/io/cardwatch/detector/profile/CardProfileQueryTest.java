@@ -1,10 +1,12 @@
 package io.cardwatch.detector.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cardwatch.detector.DetectorTestServers;
 import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.events.JsonSerde;
+import io.cardwatch.events.Label;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import io.micronaut.context.ApplicationContext;
@@ -125,6 +127,26 @@ class CardProfileQueryTest {
 
     @Test
     @Order(2)
+    void bothInstancesAnswerTheMarkOfACardAnAnalystConfirmedAsFraud() throws Exception {
+        // given
+        Label fraud = new Label("query-tx-6", "card-3", Label.Verdict.FRAUD, "alice", HOUR.plusSeconds(1),
+                HOUR.plusSeconds(60));
+        String expected = json(profileOf("query-tx-5", "query-tx-6", "card-3", "100.00", "300.00").withLabel(fraud));
+
+        // when
+        publish(fraud);
+
+        // then
+        for (Detector detector : List.of(first, second)) {
+            HttpResponse<String> response = awaitProfile(detector, "card-3", expected);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"mark\":{\"transactionId\":\"query-tx-6\",\"eventTime\":\""
+                    + HOUR.plusSeconds(1) + "\",\"labelledAt\":\"" + HOUR.plusSeconds(60) + "\",\"analyst\":\"alice\"}");
+        }
+    }
+
+    @Test
+    @Order(3)
     void bothInstancesAnswerNotFoundAsProblemDetailsForACardNeverScored() throws Exception {
         for (Detector detector : List.of(first, second)) {
             HttpResponse<String> response = get(detector, "card-never-scored", false);
@@ -137,7 +159,7 @@ class CardProfileQueryTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aForwardedQueryReachingAnInstanceTheCardHasMovedAwayFromIsUnavailableNotNotFound() throws Exception {
         Detector holder = holderOf("card-1");
         Detector other = holder == first ? second : first;
@@ -149,7 +171,7 @@ class CardProfileQueryTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aStoppedInstanceLeavesTheGroupAtOnceAndTheOtherAnswersForItsCards() throws Exception {
         // given
         Detector holder = holderOf("card-8");
@@ -196,14 +218,9 @@ class CardProfileQueryTest {
     }
 
     /** Waits until both instances agree that each holds at least one partition of the profiles. */
-    private void awaitEachHoldsPartitions() throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!(holdsPartitions(first) && holdsPartitions(second))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The two instances did not share the partitions within " + PATIENCE);
-            }
-            Thread.sleep(200);
-        }
+    private void awaitEachHoldsPartitions() {
+        await("the two instances sharing the partitions").atMost(PATIENCE)
+                .until(() -> holdsPartitions(first) && holdsPartitions(second));
     }
 
     private boolean holdsPartitions(Detector viewer) {
@@ -216,20 +233,24 @@ class CardProfileQueryTest {
                 .equals(Set.of(first.host(), second.host()));
     }
 
-    private HttpResponse<String> awaitProfile(Detector detector, String card, String expected) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        HttpResponse<String> response = get(detector, card, false);
-        while (!expected.equals(response.body()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            response = get(detector, card, false);
-        }
-        return response;
+    private HttpResponse<String> awaitProfile(Detector detector, String card, String expected) {
+        return await().atMost(PATIENCE).until(() -> get(detector, card, false),
+                response -> expected.equals(response.body()));
     }
 
     private HttpResponse<String> get(Detector detector, String card, boolean forwarded) throws Exception {
         URI uri = URI.create("http://" + detector.endpoint() + "/cards/" + card + "/profile"
                 + (forwarded ? "?local=true" : ""));
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void publish(Label label) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                servers.broker().bootstrapServers());
+        try (var producer = new KafkaProducer<>(config, Topics.LABELS.keySerde().serializer(),
+                Topics.LABELS.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.LABELS.name(), label.transactionId(), label)).get();
+        }
     }
 
     private void publish(Transaction... transactions) throws Exception {
@@ -253,9 +274,17 @@ class CardProfileQueryTest {
      * apart: what the scoring function leaves (neither purchase raises an alert).
      */
     private static String profile(String firstId, String secondId, String card, String first, String second) {
-        CardProfile profile = CardProfile.empty(card)
+        return json(profileOf(firstId, secondId, card, first, second));
+    }
+
+    private static CardProfile profileOf(String firstId, String secondId, String card, String first, String second) {
+        return CardProfile.empty(card)
                 .with(purchase(firstId, card, first, HOUR), SETTINGS)
                 .with(purchase(secondId, card, second, HOUR.plusSeconds(1)), SETTINGS);
+    }
+
+    /** The profile as the endpoint writes it. */
+    private static String json(CardProfile profile) {
         return new String(new JsonSerde<>(CardProfile.class).serialize(CardProfile.STORE, profile),
                 StandardCharsets.UTF_8);
     }

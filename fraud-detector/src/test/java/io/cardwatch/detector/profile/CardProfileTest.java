@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cardwatch.events.Channel;
+import io.cardwatch.events.Label;
 import io.cardwatch.events.Transaction;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -397,6 +398,80 @@ class CardProfileTest {
         assertThat(profile.knownChannelWeight()).isZero();
         assertThat(profile.home().weight()).isZero();
         assertThat(profile.latestLocatedAtOrBefore(T0)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: mark {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # verdicts in the order they arrive, FRAUD or LEGITIMATE:ID@event hour/labelled hour
+            #                                                       | mark left, ID@event hour/labelled hour
+            FRAUD:tx-9@0/1                                          | tx-9@0/1
+            # a corrected verdict on the marked transaction lifts the mark
+            FRAUD:tx-9@0/1 LEGITIMATE:tx-9@0/2                      | -
+            # a legitimate transaction after the fraud: the card is back in its holder's hands
+            FRAUD:tx-9@0/1 LEGITIMATE:tx-10@2/3                     | -
+            # a legitimate transaction before the fraud, or at the same time, says nothing of the card since
+            FRAUD:tx-9@2/1 LEGITIMATE:tx-8@1/3                      | tx-9@2/1
+            FRAUD:tx-9@2/1 LEGITIMATE:tx-10@2/3                     | tx-9@2/1
+            # a verdict given before the latest applied is stale, whatever it says
+            FRAUD:tx-9@0/3 LEGITIMATE:tx-10@2/2                     | tx-9@0/3
+            FRAUD:tx-9@0/1 LEGITIMATE:tx-9@0/2 FRAUD:tx-9@0/1       | -
+            # a replay changes nothing
+            FRAUD:tx-9@0/1 FRAUD:tx-9@0/1                           | tx-9@0/1
+            # the mark stays on the latest fraud in event time
+            FRAUD:tx-9@0/1 FRAUD:tx-12@5/2                          | tx-12@5/2
+            FRAUD:tx-12@5/1 FRAUD:tx-9@0/2                          | tx-12@5/1
+            FRAUD:tx-12@5/1 FRAUD:tx-9@0/2 LEGITIMATE:tx-10@2/3     | tx-12@5/1
+            # a legitimate verdict on an unmarked card only records when it was given; a fraud one given later marks
+            LEGITIMATE:tx-10@2/2 FRAUD:tx-9@0/3                     | tx-9@0/3
+            LEGITIMATE:tx-10@2/2                                    | -
+            """)
+    void isMarkedByAFraudVerdictUntilALegitimateOneLiftsIt(String verdicts, String mark) {
+        // given
+        CardProfile profile = CardProfile.empty(CARD);
+        Instant latestLabelledAt = null;
+
+        // when
+        for (String verdict : verdicts.split(" ")) {
+            Label label = label(verdict);
+            profile = profile.withLabel(label);
+            latestLabelledAt = latestLabelledAt == null || label.labelledAt().isAfter(latestLabelledAt)
+                    ? label.labelledAt() : latestLabelledAt;
+        }
+
+        // then
+        assertThat(profile.mark()).isEqualTo(mark == null ? null : fraudMark(mark));
+        assertThat(profile.lastLabelledAt()).isEqualTo(latestLabelledAt);
+    }
+
+    @Test
+    void aVerdictChangesNoHabitAndItsReplayLeavesTheSameProfile() {
+        // given
+        CardProfile scored = CardProfile.empty(CARD)
+                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+        Label fraud = label("FRAUD:tx-1@0/1");
+
+        // when
+        CardProfile marked = scored.withLabel(fraud);
+
+        // then
+        assertThat(marked).usingRecursiveComparison().ignoringFields("mark", "lastLabelledAt").isEqualTo(scored);
+        assertThat(marked.mark()).isEqualTo(new FraudMark("tx-1", T0, T0.plus(Duration.ofHours(1)), "alice"));
+        assertThat(marked.withLabel(fraud)).isSameAs(marked);
+    }
+
+    /** {@code VERDICT:ID@event hour/labelled hour}, the hours after T0, by alice. */
+    private static Label label(String verdict) {
+        String[] parts = verdict.split("[:@/]");
+        return new Label(parts[1], CARD, Label.Verdict.valueOf(parts[0]), "alice",
+                T0.plus(Duration.ofHours(Long.parseLong(parts[2]))),
+                T0.plus(Duration.ofHours(Long.parseLong(parts[3]))));
+    }
+
+    /** {@code ID@event hour/labelled hour}, the hours after T0, by alice. */
+    private static FraudMark fraudMark(String mark) {
+        String[] parts = mark.split("[@/]");
+        return new FraudMark(parts[0], T0.plus(Duration.ofHours(Long.parseLong(parts[1]))),
+                T0.plus(Duration.ofHours(Long.parseLong(parts[2]))), "alice");
     }
 
     private static Transaction purchase(String id, String merchant, Instant time, double latitude, double longitude,

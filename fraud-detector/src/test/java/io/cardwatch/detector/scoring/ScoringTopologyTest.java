@@ -6,9 +6,11 @@ import io.cardwatch.detector.deadletter.DeadLetterDeserializationHandler;
 import io.cardwatch.detector.deadletter.DeadLetterProcessingHandler;
 import io.cardwatch.detector.profile.Activity;
 import io.cardwatch.detector.profile.CardProfile;
+import io.cardwatch.detector.profile.FraudMark;
 import io.cardwatch.detector.profile.Seen;
 import io.cardwatch.events.DeadLetters;
 import io.cardwatch.events.Decision;
+import io.cardwatch.events.Label;
 import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Reason;
@@ -51,6 +53,8 @@ class ScoringTopologyTest {
     private TestInputTopic<String, ListEntry> cardLists;
     private TestInputTopic<String, byte[]> rawCardLists;
     private TestInputTopic<String, byte[]> rawFraudRules;
+    private TestInputTopic<String, Label> labels;
+    private TestInputTopic<String, byte[]> rawLabels;
     private TestOutputTopic<String, Decision> decisions;
     private TestOutputTopic<String, Decision> alerts;
     private TestOutputTopic<byte[], byte[]> deadLetters;
@@ -83,6 +87,9 @@ class ScoringTopologyTest {
                 new ByteArraySerializer());
         rawFraudRules = driver.createInputTopic(Topics.FRAUD_RULES.name(), new StringSerializer(),
                 new ByteArraySerializer());
+        labels = driver.createInputTopic(Topics.LABELS.name(), Topics.LABELS.keySerde().serializer(),
+                Topics.LABELS.valueSerde().serializer());
+        rawLabels = driver.createInputTopic(Topics.LABELS.name(), new StringSerializer(), new ByteArraySerializer());
         decisions = driver.createOutputTopic(Topics.DECISIONS.name(),
                 Topics.DECISIONS.keySerde().deserializer(), Topics.DECISIONS.valueSerde().deserializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(),
@@ -204,7 +211,7 @@ class ScoringTopologyTest {
 
         assertThat(decisions.readValuesToList()).containsExactly(new Decision("tx-1", "card-1", Outcome.DECLINE, 250,
                 List.of(new Reason("LARGE_AMOUNT", 250, "amount 6000.00 EUR at or over limit 5000")),
-                new BigDecimal("6000.00"), "EUR", "m-1", T0, NOW, "2"));
+                new BigDecimal("6000.00"), "EUR", "m-1", T0, NOW, "2", "7995", "DE", BERLIN_LAT, BERLIN_LON, null));
     }
 
     @Test
@@ -217,7 +224,7 @@ class ScoringTopologyTest {
 
         assertThat(decisions.readValuesToList()).containsExactly(new Decision("tx-1", "card-1", Outcome.REVIEW, 150,
                 List.of(new Reason("HIGH_RISK_MERCHANT", 150, "merchant category 7995 is high risk")),
-                new BigDecimal("50.00"), "EUR", "m-1", T0, NOW, "2"));
+                new BigDecimal("50.00"), "EUR", "m-1", T0, NOW, "2", "7995", "DE", BERLIN_LAT, BERLIN_LON, null));
     }
 
     @Test
@@ -456,6 +463,170 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void declinesTheNextTransactionOfACardConfirmedAsFraud() {
+        // given
+        Transaction stolen = purchase("tx-1", "20.00", T0);
+        send(stolen);
+
+        // when
+        label(new Label("tx-1", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofMinutes(20))));
+        Transaction next = purchase("tx-2", "20.00", T0.plus(Duration.ofMinutes(30)));
+        send(next);
+
+        // then
+        Decision declined = decision(next, Outcome.DECLINE, 1000, new Reason("CONFIRMED_FRAUD", 1000,
+                "card confirmed as fraud by alice on tx-1 (2026-11-22T10:00:00Z)"));
+        assertThat(decisions.readValuesToList()).containsExactly(decision(stolen, Outcome.APPROVE, 0), declined);
+        assertThat(alerts.readValuesToList()).containsExactly(declined);
+        assertThat(profile("card-1").mark()).isEqualTo(new FraudMark("tx-1", T0, T0.plus(Duration.ofMinutes(20)),
+                "alice"));
+    }
+
+    @Test
+    void aLegitimateVerdictOnALaterTransactionLiftsTheMarkFromTheNextTransaction() {
+        // given: the card confirmed as fraud on tx-1, and tx-2 declined for it
+        send(purchase("tx-1", "20.00", T0));
+        label(new Label("tx-1", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofMinutes(20))));
+        Transaction holdersOwn = purchase("tx-2", "20.00", T0.plus(Duration.ofMinutes(30)));
+        send(holdersOwn);
+
+        // when: the holder, back with the card, made tx-2
+        label(new Label("tx-2", "card-1", Label.Verdict.LEGITIMATE, "bob", holdersOwn.eventTime(),
+                T0.plus(Duration.ofMinutes(40))));
+        Transaction next = purchase("tx-3", "20.00", T0.plus(Duration.ofHours(3)));
+        send(next);
+
+        // then
+        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(next, Outcome.APPROVE, 0));
+        assertThat(profile("card-1").mark()).isNull();
+    }
+
+    @Test
+    void ignoresAVerdictGivenBeforeTheLatestOneApplied() {
+        // given
+        send(purchase("tx-1", "20.00", T0));
+        label(new Label("tx-1", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofHours(1))));
+        Transaction declined = purchase("tx-2", "20.00", T0.plus(Duration.ofMinutes(30)));
+        send(declined);
+
+        // when: a verdict given before alice's arrives after it
+        label(new Label("tx-2", "card-1", Label.Verdict.LEGITIMATE, "bob", declined.eventTime(),
+                T0.plus(Duration.ofMinutes(50))));
+        Transaction next = purchase("tx-3", "20.00", T0.plus(Duration.ofHours(3)));
+        send(next);
+
+        // then
+        assertThat(last(decisions.readValuesToList())).isEqualTo(decision(next, Outcome.DECLINE, 1000,
+                new Reason("CONFIRMED_FRAUD", 1000,
+                        "card confirmed as fraud by alice on tx-1 (2026-11-22T10:00:00Z)")));
+    }
+
+    @Test
+    void aReplayedVerdictChangesNothing() {
+        // given
+        Label fraud = new Label("tx-1", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofMinutes(20)));
+        send(purchase("tx-1", "20.00", T0));
+        label(fraud);
+        CardProfile marked = profile("card-1");
+
+        // when
+        label(fraud);
+
+        // then
+        assertThat(profile("card-1")).isEqualTo(marked);
+    }
+
+    @Test
+    void aReplayOfTheCardsVerdictsAfterTheMarkWasLiftedDoesNotMarkItAgainOnTheWay() {
+        // given
+        Label fraud = new Label("tx-1", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofMinutes(20)));
+        Label legitimate = new Label("tx-2", "card-1", Label.Verdict.LEGITIMATE, "bob", T0.plus(Duration.ofMinutes(30)),
+                T0.plus(Duration.ofMinutes(40)));
+        send(purchase("tx-1", "20.00", T0));
+        label(fraud);
+        send(purchase("tx-2", "20.00", T0.plus(Duration.ofMinutes(30))));
+        label(legitimate);
+        CardProfile lifted = profile("card-1");
+
+        // when
+        label(fraud);
+        CardProfile midReplay = profile("card-1");
+        label(legitimate);
+
+        // then
+        assertThat(lifted.mark()).isNull();
+        assertThat(midReplay).isEqualTo(lifted);
+        assertThat(profile("card-1")).isEqualTo(lifted);
+    }
+
+    @Test
+    void aVerdictOnACardNeverScoredDeclinesItsFirstTransaction() {
+        // given
+        label(new Label("tx-0", "card-2", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofMinutes(5))));
+
+        // when
+        Transaction first = transaction("tx-1", "card-2", "20.00", "5411", "DE", BERLIN_LAT, BERLIN_LON,
+                T0.plus(Duration.ofMinutes(10)));
+        send(first);
+
+        // then
+        assertThat(decisions.readValuesToList()).containsExactly(decision(first, Outcome.DECLINE, 1000,
+                new Reason("CONFIRMED_FRAUD", 1000,
+                        "card confirmed as fraud by alice on tx-0 (2026-11-22T10:00:00Z)")));
+    }
+
+    @Test
+    void aRuleSetMayWeighConfirmedFraudLikeAnyRule() {
+        // given
+        fraudRules.pipeInput(RuleSet.ACTIVE_KEY, new RuleSet("2", 300, 700, Map.of("CONFIRMED_FRAUD", 400), Set.of()));
+        label(new Label("tx-0", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofMinutes(5))));
+
+        // when
+        send(purchase("tx-1", "20.00", T0.plus(Duration.ofMinutes(10))));
+
+        // then
+        assertThat(decisions.readValuesToList()).containsExactly(new Decision("tx-1", "card-1", Outcome.REVIEW, 400,
+                List.of(new Reason("CONFIRMED_FRAUD", 400,
+                        "card confirmed as fraud by alice on tx-0 (2026-11-22T10:00:00Z)")),
+                new BigDecimal("20.00"), "EUR", "m-1", T0.plus(Duration.ofMinutes(10)), NOW, "2", "5411", "DE",
+                BERLIN_LAT, BERLIN_LON, null));
+    }
+
+    @Test
+    void setsAMalformedOrUnreadableVerdictAsideUntouchedAndAppliesTheNext() {
+        // given
+        Label noCardNoVerdict = new Label("tx-1", null, null, "alice", T0, T0.plus(Duration.ofMinutes(5)));
+        Label wrongKey = new Label("tx-1", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofMinutes(6)));
+        byte[] garbage = "{\"transactionId\": ".getBytes(StandardCharsets.UTF_8);
+
+        // when
+        label(noCardNoVerdict);
+        labels.pipeInput("tx-2", wrongKey, T0);
+        rawLabels.pipeInput("tx-3", garbage, T0);
+        labels.pipeInput("tx-4", null, T0);
+        label(new Label("tx-1", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofMinutes(7))));
+
+        // then
+        List<TestRecord<byte[], byte[]>> setAside = deadLetters.readRecordsToList();
+        assertThat(setAside).extracting(record -> DeadLetters.header(record.headers(), DeadLetters.CAUSE))
+                .containsExactly("INVALID", "INVALID", "UNDESERIALIZABLE");
+        assertThat(setAside).extracting(record -> DeadLetters.header(record.headers(), DeadLetters.ERROR))
+                .containsExactly(
+                        "io.cardwatch.detector.deadletter.RejectedRecordException: Label of tx-1: cardId is missing, "
+                                + "verdict is missing",
+                        "io.cardwatch.detector.deadletter.RejectedRecordException: Label of tx-1: key tx-2 is not the "
+                                + "transaction ID",
+                        "org.apache.kafka.common.errors.SerializationException: Cannot read Label from topic labels");
+        assertThat(setAside).extracting(ScoringTopologyTest::coordinates)
+                .containsExactly("labels/0/0", "labels/0/1", "labels/0/2");
+        assertThat(setAside.get(0).value()).isEqualTo(Topics.LABELS.valueSerde().serializer()
+                .serialize(Topics.LABELS.name(), noCardNoVerdict));
+        assertThat(setAside.get(2).value()).isEqualTo(garbage);
+        assertThat(profile("card-1").mark()).isEqualTo(new FraudMark("tx-1", T0, T0.plus(Duration.ofMinutes(7)),
+                "alice"));
+    }
+
+    @Test
     void namesEveryProcessorStoreAndBranchOfTheTopology() {
         StreamsBuilder builder = new StreamsBuilder();
         ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)));
@@ -464,8 +635,14 @@ class ScoringTopologyTest {
 
         assertThat(description).contains("transactions-source", "transaction-history-source", "live-and-history",
                 "score-transaction", "decisions-sink", "alerts-filter", "alerts-sink", "fraud-rules-source",
-                "card-lists-source", "card-profiles", "rule-sets", "card-lists")
+                "card-lists-source", "card-profiles", "rule-sets", "card-lists", "labels-source",
+                "labels-without-tombstones", "label-by-card", "labels-by-card-repartition", "apply-label")
                 .doesNotContain("KSTREAM-", "KTABLE-");
+    }
+
+    /** Publishes {@code label} keyed by its transaction, as the console does, at the time it was given. */
+    private void label(Label label) {
+        labels.pipeInput(label.transactionId(), label, label.labelledAt());
     }
 
     private void send(Transaction transaction) {
@@ -504,7 +681,8 @@ class ScoringTopologyTest {
     private static Decision decision(Transaction transaction, Outcome outcome, int score, Reason... reasons) {
         return new Decision(transaction.transactionId(), transaction.cardId(), outcome, score, List.of(reasons),
                 transaction.amount(), transaction.currency(), transaction.merchantId(), transaction.eventTime(), NOW,
-                "1");
+                "1", transaction.merchantCategory(), transaction.country(), transaction.latitude(),
+                transaction.longitude(), transaction.channel());
     }
 
     private static <T> T last(List<T> values) {

@@ -6,11 +6,13 @@ import io.cardwatch.detector.profile.Activity;
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.profile.DailyHabit;
 import io.cardwatch.detector.profile.DecayingStats;
+import io.cardwatch.detector.profile.FraudMark;
 import io.cardwatch.detector.profile.HomeArea;
 import io.cardwatch.detector.profile.ProfileSettings;
 import io.cardwatch.detector.profile.Seen;
 import io.cardwatch.events.Channel;
 import io.cardwatch.events.JsonSerde;
+import io.cardwatch.events.Label;
 import io.cardwatch.events.Transaction;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -57,7 +59,10 @@ class StateSerdeTest {
                 List.of(new Seen("tx-1", Instant.parse("2026-11-14T08:00:00.5Z")),
                         new Seen("tx-5", Instant.parse("2026-11-20T10:15:30.123456789Z")),
                         new Seen("tx-6", Instant.parse("2026-11-20T10:16:00.000000001Z"))),
-                Instant.parse("2026-11-20T10:15:30.987654321Z"));
+                Instant.parse("2026-11-20T10:15:30.987654321Z"),
+                new FraudMark("tx-6", Instant.parse("2026-11-20T10:16:00.000000001Z"),
+                        Instant.parse("2026-11-20T11:02:13.5Z"), "alice"),
+                Instant.parse("2026-11-20T11:02:13.5Z"));
 
         // when
         CardProfile readBack = serde.deserialize(STORE, serde.serialize(STORE, profile));
@@ -70,6 +75,45 @@ class StateSerdeTest {
         assertThat(readBack.channels()).containsExactly(Map.entry(Channel.CARD_PRESENT, 4.5),
                 Map.entry(Channel.ECOMMERCE, 1.0), Map.entry(Channel.ATM, 0.25), Map.entry(Channel.MAIL_PHONE, 0.125));
         assertThat(readBack.days().counts().mean()).isEqualTo(1.25);
+        assertThat(readBack.mark().eventTime().getNano()).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void aProfileStoredBeforeVerdictsWereKeptReadsAsAnUnmarkedOne() {
+        // given: a profile as the detector stored it before it kept verdicts, without their two fields
+        ProfileSettings settings = new ProfileSettings(Duration.ofDays(30), Duration.ofHours(25), Duration.ofDays(7));
+        CardProfile learnt = CardProfile.empty("card-1").with(new Transaction("tx-1", "card-1",
+                new BigDecimal("42.10"), "EUR", "m-1", "5411", "DE", 52.52, 13.405,
+                Instant.parse("2026-11-18T09:12:45Z"), Channel.CARD_PRESENT), settings);
+        JsonSerde<Map> fields = StateSerde.of(Map.class);
+        Map stored = fields.deserialize(STORE, serde.serialize(STORE, learnt));
+        stored.remove("mark");
+        stored.remove("lastLabelledAt");
+        byte[] storedBefore = fields.serialize(STORE, stored);
+
+        // when
+        CardProfile readBack = serde.deserialize(STORE, storedBefore);
+
+        // then
+        assertThat(readBack).isEqualTo(learnt);
+        assertThat(readBack.mark()).isNull();
+        assertThat(readBack.lastLabelledAt()).isNull();
+    }
+
+    @Test
+    void aMarkedCardsProfileReadsBackUnchanged() {
+        // given: a card never scored, confirmed as fraud
+        CardProfile profile = CardProfile.empty("card-1").withLabel(new Label("tx-9", "card-1", Label.Verdict.FRAUD,
+                "alice", Instant.parse("2026-11-03T10:00:00Z"), Instant.parse("2026-11-03T14:30:00Z")));
+
+        // when
+        CardProfile readBack = serde.deserialize(STORE, serde.serialize(STORE, profile));
+
+        // then
+        assertThat(readBack).isEqualTo(profile);
+        assertThat(readBack.mark()).isEqualTo(new FraudMark("tx-9", Instant.parse("2026-11-03T10:00:00Z"),
+                Instant.parse("2026-11-03T14:30:00Z"), "alice"));
     }
 
     @Test

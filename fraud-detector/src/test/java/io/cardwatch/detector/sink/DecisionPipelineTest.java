@@ -1,8 +1,10 @@
 package io.cardwatch.detector.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cardwatch.detector.DetectorTestServers;
+import io.cardwatch.events.Channel;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
 import io.micronaut.context.ApplicationContext;
@@ -13,6 +15,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +35,12 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionPipelineTest implements TestPropertyProvider {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String DECISIONS = "SELECT transaction_id, card_id, outcome, score, reasons, amount, currency, "
+            + "merchant_category, country, latitude, longitude, channel FROM decisions ORDER BY transaction_id";
+    private static final String ALERTS = "SELECT transaction_id, card_id, outcome, score, amount, currency, merchant_id, "
+            + "merchant_category, country, channel, status FROM alerts ORDER BY transaction_id";
 
     private DetectorTestServers servers;
 
@@ -50,18 +60,22 @@ class DecisionPipelineTest implements TestPropertyProvider {
     }
 
     @Test
-    void writesOneDecisionRowPerTransactionWithItsReasons() throws Exception {
-        publish(transaction("tx-small", "card-1", "12.50"), transaction("tx-large", "card-2", "9000.00"));
+    void writesOneDecisionRowPerTransactionWithItsReasonsAndFactsAndAnAlertRowForTheOneToReview() throws Exception {
+        publish(transaction("tx-small", "card-1", "12.50", Channel.CARD_PRESENT),
+                transaction("tx-large", "card-2", "9000.00", null));
 
-        List<String> rows = awaitRows(2);
+        List<String> decisions = await().atMost(PATIENCE).until(() -> rows(DECISIONS), rows -> rows.size() == 2);
+        List<String> alerts = await().atMost(PATIENCE).until(() -> rows(ALERTS), rows -> rows.size() == 1);
 
-        assertThat(rows).containsExactly(
+        assertThat(decisions).containsExactly(
                 "tx-large|card-2|REVIEW|400|[{\"code\": \"LARGE_AMOUNT\", \"detail\": "
-                        + "\"amount 9000.00 EUR at or over limit 5000\", \"points\": 400}]|9000.0000|EUR",
-                "tx-small|card-1|APPROVE|0|[]|12.5000|EUR");
+                        + "\"amount 9000.00 EUR at or over limit 5000\", \"points\": 400}]|9000.0000|EUR"
+                        + "|5411|DE|52.52|13.405|null",
+                "tx-small|card-1|APPROVE|0|[]|12.5000|EUR|5411|DE|52.52|13.405|CARD_PRESENT");
+        assertThat(alerts).containsExactly("tx-large|card-2|REVIEW|400|9000.0000|EUR|m-1|5411|DE|null|OPEN");
     }
 
-    private void publish(Transaction... transactions) throws Exception {
+    private void publish(Transaction... transactions) throws ExecutionException, InterruptedException {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.broker().bootstrapServers());
         try (var producer = new KafkaProducer<>(config, Topics.TRANSACTIONS.keySerde().serializer(),
                 Topics.TRANSACTIONS.valueSerde().serializer())) {
@@ -71,33 +85,27 @@ class DecisionPipelineTest implements TestPropertyProvider {
         }
     }
 
-    private List<String> awaitRows(int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<String> rows = rows();
-        while (rows.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            rows = rows();
-        }
-        return rows;
-    }
-
-    private List<String> rows() throws Exception {
+    /** The rows of {@code query}, each as its columns joined by {@code |}. */
+    private List<String> rows(String query) throws SQLException {
         try (Connection connection = DriverManager.getConnection(servers.postgres().jdbcUrl("cardwatch"), "postgres", "");
              Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT transaction_id, card_id, outcome, score, reasons, "
-                     + "amount, currency FROM decisions ORDER BY transaction_id")) {
+             ResultSet result = statement.executeQuery(query)) {
             List<String> rows = new ArrayList<>();
+            int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
-                rows.add(String.join("|", result.getString(1), result.getString(2), result.getString(3),
-                        result.getString(4), result.getString(5), result.getString(6), result.getString(7)));
+                List<String> row = new ArrayList<>(columns);
+                for (int column = 1; column <= columns; column++) {
+                    row.add(result.getString(column));
+                }
+                rows.add(String.join("|", row));
             }
             return rows;
         }
     }
 
-    private static Transaction transaction(String id, String card, String amount) {
+    private static Transaction transaction(String id, String card, String amount, Channel channel) {
         // Recent: the detector sets aside transactions older than its maximum age.
         return new Transaction(id, card, new BigDecimal(amount), "EUR", "m-1", "5411", "DE", 52.52, 13.405,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), channel);
     }
 }

@@ -1,9 +1,11 @@
 package io.cardwatch.detector.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cardwatch.detector.DetectorTestServers;
 import io.cardwatch.embedded.TopicContents;
+import io.cardwatch.events.Channel;
 import io.cardwatch.events.DeadLetters;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Outcome;
@@ -25,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -109,6 +112,16 @@ class DecisionSinkTest implements TestPropertyProvider {
     }
 
     @Test
+    void writesTheTransactionsFactsOnTheDecisionAndOnItsAlert() throws Exception {
+        publish(decision("facts-1", "EUR"));
+
+        assertThat(awaitRows("SELECT merchant_category, country, latitude, longitude, channel FROM decisions "
+                + "WHERE transaction_id = 'facts-1'")).containsExactly("5411|DE|52.52|13.405|CARD_PRESENT");
+        assertThat(rows("SELECT amount, currency, merchant_id, merchant_category, country, channel FROM alerts "
+                + "WHERE transaction_id = 'facts-1'")).containsExactly("9000.0000|EUR|m-1|5411|DE|CARD_PRESENT");
+    }
+
+    @Test
     void servesStreamsConnectionPoolKafkaClientAndJvmMetrics() throws Exception {
         publish(decision("metered-1", "EUR"));
 
@@ -164,7 +177,8 @@ class DecisionSinkTest implements TestPropertyProvider {
     private static Decision decision(String transactionId, String currency) {
         return new Decision(transactionId, "card-1", Outcome.REVIEW, 400,
                 List.of(new Reason("LARGE_AMOUNT", 400, "amount 9000.00 EUR at or over limit 5000")),
-                new BigDecimal("9000.00"), currency, "m-1", EVENT_TIME, EVENT_TIME.plusMillis(20), "1");
+                new BigDecimal("9000.00"), currency, "m-1", EVENT_TIME, EVENT_TIME.plusMillis(20), "1", "5411", "DE", 52.52, 13.405,
+                Channel.CARD_PRESENT);
     }
 
     private void publish(Decision decision) throws Exception {
@@ -178,14 +192,8 @@ class DecisionSinkTest implements TestPropertyProvider {
         }
     }
 
-    private List<ConsumerRecord<String, byte[]>> awaitDeadLetters(int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<ConsumerRecord<String, byte[]>> records = deadLetters();
-        while (records.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            records = deadLetters();
-        }
-        return records;
+    private List<ConsumerRecord<String, byte[]>> awaitDeadLetters(int expected) {
+        return await().atMost(Duration.ofSeconds(60)).until(this::deadLetters, records -> records.size() >= expected);
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters() {
@@ -193,21 +201,31 @@ class DecisionSinkTest implements TestPropertyProvider {
                 new ByteArrayDeserializer());
     }
 
-    private long awaitCount(String sql, long expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        long count = countOrMinusOne(sql);
-        while (count < expected && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            count = countOrMinusOne(sql);
-        }
-        return count;
+    /** The count {@code sql} selects once it reaches {@code expected}, the database being down meanwhile or not. */
+    private long awaitCount(String sql, long expected) {
+        return await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                .until(() -> count(sql), count -> count >= expected);
     }
 
-    private long countOrMinusOne(String sql) {
-        try {
-            return count(sql);
-        } catch (Exception databaseNotBackYet) {
-            return -1;
+    /** The rows {@code sql} selects once there are any, each as its columns joined by {@code |}. */
+    private List<String> awaitRows(String sql) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> rows(sql), rows -> !rows.isEmpty());
+    }
+
+    private List<String> rows(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(servers.postgres().jdbcUrl("cardwatch"), "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> row = new ArrayList<>(columns);
+                for (int column = 1; column <= columns; column++) {
+                    row.add(result.getString(column));
+                }
+                rows.add(String.join("|", row));
+            }
+            return rows;
         }
     }
 

@@ -131,7 +131,7 @@ class DecisionLookupTest implements TestPropertyProvider {
         return new Decision(transactionId, "card-1", Outcome.REVIEW, 400,
                 List.of(new Reason("LARGE_AMOUNT", 400, "amount 5000.00 EUR at or over 5000")),
                 new BigDecimal("5000.00"), "EUR", "m-1", Instant.parse("2026-11-20T10:15:30Z"),
-                Instant.parse("2026-11-20T10:15:30.020Z"), "1");
+                Instant.parse("2026-11-20T10:15:30.020Z"), "1", "5411", "DE", 52.52, 13.405, null);
     }
 
     private int status(String path) {
