@@ -29,10 +29,12 @@ class EmbeddedServersTest {
             broker.start();
 
             assertThat(topicNames(broker.bootstrapServers())).isEqualTo(Set.of("transactions", "transaction-history",
-                    "decisions", "dead-letters", "alerts", "fraud-rules", "card-lists"));
+                    "decisions", "dead-letters", "alerts", "fraud-rules", "card-lists", "labels"));
             assertThat(config(broker.bootstrapServers(), "fraud-rules", TopicConfig.CLEANUP_POLICY_CONFIG))
                     .isEqualTo("compact");
             assertThat(config(broker.bootstrapServers(), "card-lists", TopicConfig.CLEANUP_POLICY_CONFIG))
+                    .isEqualTo("compact");
+            assertThat(config(broker.bootstrapServers(), "labels", TopicConfig.CLEANUP_POLICY_CONFIG))
                     .isEqualTo("compact");
             assertThat(config(broker.bootstrapServers(), "transactions", TopicConfig.CLEANUP_POLICY_CONFIG))
                     .isEqualTo("delete");

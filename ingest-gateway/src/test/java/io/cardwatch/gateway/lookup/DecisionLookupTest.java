@@ -87,7 +87,8 @@ class DecisionLookupTest implements TestPropertyProvider {
                 + "\"outcome\":\"REVIEW\",\"score\":400,\"reasons\":[{\"code\":\"LARGE_AMOUNT\",\"points\":400,"
                 + "\"detail\":\"amount 5000.00 EUR at or over 5000\"}],\"amount\":5000.00,\"currency\":\"EUR\","
                 + "\"merchantId\":\"m-1\",\"eventTime\":\"2026-11-20T10:15:30Z\","
-                + "\"decidedAt\":\"2026-11-20T10:15:30.020Z\",\"rulesVersion\":\"1\"}");
+                + "\"decidedAt\":\"2026-11-20T10:15:30.020Z\",\"rulesVersion\":\"1\",\"merchantCategory\":\"5411\","
+                + "\"country\":\"DE\",\"latitude\":52.52,\"longitude\":13.405}");
     }
 
     @Test

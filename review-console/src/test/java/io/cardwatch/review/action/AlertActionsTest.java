@@ -2,20 +2,17 @@ package io.cardwatch.review.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.embedded.TopicContents;
 import io.cardwatch.events.Label;
 import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.Topics;
 import io.cardwatch.review.Browser;
+import io.cardwatch.review.ConsoleTest;
 import io.cardwatch.review.ConsoleTestServers;
 import io.cardwatch.review.Fixtures;
 import io.cardwatch.review.security.Roles;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -23,25 +20,14 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Resolutions change the alert row, are audited and publish a label on the real broker; stale forms change and
  * publish nothing; blocking a card publishes a BLOCK entry.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertActionsTest implements TestPropertyProvider {
+class AlertActionsTest extends ConsoleTest {
 
-    private final int port = FreePorts.pick();
-
-    @Inject
-    TokenGenerator tokens;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return ConsoleTestServers.get().properties(port, Map.of());
-    }
 
     @BeforeAll
     void alerts() throws Exception {

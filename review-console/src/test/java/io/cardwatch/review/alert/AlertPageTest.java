@@ -2,38 +2,29 @@ package io.cardwatch.review.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.review.Browser;
+import io.cardwatch.review.ConsoleTest;
 import io.cardwatch.review.ConsoleTestServers;
 import io.cardwatch.review.Fixtures;
 import io.cardwatch.review.security.Roles;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** An alert's page and its JSON: every reason, the facts, the card's history and its live profile. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertPageTest implements TestPropertyProvider {
+class AlertPageTest extends ConsoleTest {
 
-    private final int port = FreePorts.pick();
     private Browser browser;
 
-    @Inject
-    TokenGenerator tokens;
-
     @Override
-    public Map<String, String> getProperties() {
-        return ConsoleTestServers.get().properties(port, Map.of("cardwatch.test.stub-detector", "true",
-                "cardwatch.review.detector-url", "http://127.0.0.1:" + port));
+    protected Map<String, String> overrides() {
+        return Map.of("cardwatch.test.stub-detector", "true",
+                "cardwatch.review.detector-url", "http://127.0.0.1:" + port);
     }
 
     @BeforeAll

@@ -2,41 +2,25 @@ package io.cardwatch.review.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.review.Browser;
-import io.cardwatch.review.ConsoleTestServers;
+import io.cardwatch.review.ConsoleTest;
 import io.cardwatch.review.Fixtures;
 import io.cardwatch.review.security.Roles;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The labelled-history export, byte for byte, over a literal set of decisions and verdicts. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabelledHistoryExportTest implements TestPropertyProvider {
+class LabelledHistoryExportTest extends ConsoleTest {
 
     private static final String HEADER = "transactionId,cardId,amount,currency,merchantId,merchantCategory,country,"
             + "latitude,longitude,eventTime,channel,fraud,scenario,episode\n";
 
-    private final int port = FreePorts.pick();
     private String viewer;
-
-    @Inject
-    TokenGenerator tokens;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return ConsoleTestServers.get().properties(port, Map.of());
-    }
 
     @BeforeAll
     void history() throws Exception {

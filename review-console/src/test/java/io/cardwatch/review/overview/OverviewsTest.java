@@ -2,12 +2,11 @@ package io.cardwatch.review.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.review.Browser;
+import io.cardwatch.review.ConsoleTest;
 import io.cardwatch.review.ConsoleTestServers;
 import io.cardwatch.review.Fixtures;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -15,23 +14,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The overview's figures over a literal set of alerts, as of a fixed instant; and its page. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OverviewsTest implements TestPropertyProvider {
+class OverviewsTest extends ConsoleTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T12:30:00Z");
 
-    private final int port = FreePorts.pick();
 
     @Inject
     Overviews overviews;
 
     @Override
-    public Map<String, String> getProperties() {
-        return ConsoleTestServers.get().properties(port, Map.of("cardwatch.review.overview-days", "3"));
+    protected Map<String, String> overrides() {
+        return Map.of("cardwatch.review.overview-days", "3");
     }
 
     /** Resolved alerts get resolved_at 10 minutes after they were raised. */

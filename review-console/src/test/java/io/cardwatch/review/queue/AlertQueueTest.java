@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.review.Browser;
+import io.cardwatch.review.ConsoleTest;
 import io.cardwatch.review.ConsoleTestServers;
 import io.cardwatch.review.Fixtures;
 import io.cardwatch.review.security.Roles;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,23 +19,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The queue's order, keyset pages and filters, over a literal set of alerts, through the API and the page. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertQueueTest implements TestPropertyProvider {
+class AlertQueueTest extends ConsoleTest {
 
-    private final int port = FreePorts.pick();
     private final ObjectMapper json = new ObjectMapper();
     private String viewer;
 
-    @Inject
-    TokenGenerator tokens;
-
     @Override
-    public Map<String, String> getProperties() {
-        return ConsoleTestServers.get().properties(port, Map.of("cardwatch.review.page-size", "2"));
+    protected Map<String, String> overrides() {
+        return Map.of("cardwatch.review.page-size", "2");
     }
 
     /**

@@ -2,36 +2,22 @@ package io.cardwatch.review.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.review.Browser;
+import io.cardwatch.review.ConsoleTest;
 import io.cardwatch.review.ConsoleTestServers;
 import io.cardwatch.review.Fixtures;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** No card data without sign-in; each role can do what it may and no more; forms need their CSRF token. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleSecurityTest implements TestPropertyProvider {
+class ConsoleSecurityTest extends ConsoleTest {
 
-    private final int port = FreePorts.pick();
-
-    @Inject
-    TokenGenerator tokens;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return ConsoleTestServers.get().properties(port, Map.of());
-    }
 
     @BeforeAll
     void oneOpenAlert() throws Exception {
