@@ -12,15 +12,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -64,8 +58,8 @@ class DecisionPipelineTest implements TestPropertyProvider {
         publish(transaction("tx-small", "card-1", "12.50", Channel.CARD_PRESENT),
                 transaction("tx-large", "card-2", "9000.00", null));
 
-        List<String> decisions = await().atMost(PATIENCE).until(() -> rows(DECISIONS), rows -> rows.size() == 2);
-        List<String> alerts = await().atMost(PATIENCE).until(() -> rows(ALERTS), rows -> rows.size() == 1);
+        List<String> decisions = await().atMost(PATIENCE).until(() -> servers.rows(DECISIONS), rows -> rows.size() == 2);
+        List<String> alerts = await().atMost(PATIENCE).until(() -> servers.rows(ALERTS), rows -> rows.size() == 1);
 
         assertThat(decisions).containsExactly(
                 "tx-large|card-2|REVIEW|400|[{\"code\": \"LARGE_AMOUNT\", \"detail\": "
@@ -85,23 +79,6 @@ class DecisionPipelineTest implements TestPropertyProvider {
         }
     }
 
-    /** The rows of {@code query}, each as its columns joined by {@code |}. */
-    private List<String> rows(String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(servers.postgres().jdbcUrl("cardwatch"), "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(query)) {
-            List<String> rows = new ArrayList<>();
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> row = new ArrayList<>(columns);
-                for (int column = 1; column <= columns; column++) {
-                    row.add(result.getString(column));
-                }
-                rows.add(String.join("|", row));
-            }
-            return rows;
-        }
-    }
 
     private static Transaction transaction(String id, String card, String amount, Channel channel) {
         // Recent: the detector sets aside transactions older than its maximum age.

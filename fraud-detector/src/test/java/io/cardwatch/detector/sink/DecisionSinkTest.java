@@ -21,13 +21,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -117,7 +112,7 @@ class DecisionSinkTest implements TestPropertyProvider {
 
         assertThat(awaitRows("SELECT merchant_category, country, latitude, longitude, channel FROM decisions "
                 + "WHERE transaction_id = 'facts-1'")).containsExactly("5411|DE|52.52|13.405|CARD_PRESENT");
-        assertThat(rows("SELECT amount, currency, merchant_id, merchant_category, country, channel FROM alerts "
+        assertThat(servers.rows("SELECT amount, currency, merchant_id, merchant_category, country, channel FROM alerts "
                 + "WHERE transaction_id = 'facts-1'")).containsExactly("9000.0000|EUR|m-1|5411|DE|CARD_PRESENT");
     }
 
@@ -209,32 +204,10 @@ class DecisionSinkTest implements TestPropertyProvider {
 
     /** The rows {@code sql} selects once there are any, each as its columns joined by {@code |}. */
     private List<String> awaitRows(String sql) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> rows(sql), rows -> !rows.isEmpty());
-    }
-
-    private List<String> rows(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(servers.postgres().jdbcUrl("cardwatch"), "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> row = new ArrayList<>(columns);
-                for (int column = 1; column <= columns; column++) {
-                    row.add(result.getString(column));
-                }
-                rows.add(String.join("|", row));
-            }
-            return rows;
-        }
+        return await().atMost(Duration.ofSeconds(60)).until(() -> servers.rows(sql), rows -> !rows.isEmpty());
     }
 
     private long count(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(servers.postgres().jdbcUrl("cardwatch"), "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
+        return Long.parseLong(servers.rows(sql).get(0));
     }
 }
