@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure a Prometheus server binary is on PATH, for the test that proves every dashboard panel against
-# a real Prometheus. Installs Debian's package when it is missing and this is a Debian machine run as root.
+# Makes sure Prometheus and its promtool are on PATH, for the tests that prove every dashboard panel and
+# alert against a real Prometheus. Installs Debian's package when it is missing and this is a Debian machine run as root.
 set -euo pipefail
 
 if command -v prometheus > /dev/null 2>&1; then

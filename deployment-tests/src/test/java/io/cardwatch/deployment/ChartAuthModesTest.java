@@ -54,7 +54,8 @@ class ChartAuthModesTest {
         Container container = container(manifests, workload);
 
         assertThat(env(container, "JAVA_TOOL_OPTIONS")).isEqualTo(
-                "-XX:MaxRAMPercentage=75 -Ddatasources.default.data-source-properties.wrapperPlugins=iam,failover2,efm2");
+                "-XX:MaxRAMPercentage=50 -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m"
+                        + " -Ddatasources.default.data-source-properties.wrapperPlugins=iam,failover2,efm2");
         assertThat(env(container, "DATASOURCES_DEFAULT_USERNAME")).isEqualTo("cardwatch");
         assertThat(container.getEnv()).extracting("name").doesNotContain("DATASOURCES_DEFAULT_PASSWORD");
         assertThat(manifests.one(NetworkPolicy.class, workload).getSpec().getEgress())

@@ -93,6 +93,7 @@ class ChartConsoleTest {
         assertThat(detector.getSpec().getIngress().get(0).getFrom()).satisfiesExactly(
                 peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
                         .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring")),
+                peer -> assertThat(podsOnly(peer)).isEqualTo(DETECTOR_PODS),
                 peer -> assertThat(podsOnly(peer)).isEqualTo(CONSOLE_PODS));
         assertThat(egressToPods(console, DETECTOR_PODS)).singleElement().satisfies(rule -> assertThat(rule.getPorts())
                 .singleElement().satisfies(port -> assertThat(port.getPort().getIntVal()).isEqualTo(8081)));
@@ -138,9 +139,10 @@ class ChartConsoleTest {
 
         // then
         assertThat(manifests.kindsAndNames()).noneMatch(name -> name.contains("console"));
-        assertThat(detector.getSpec().getIngress().get(0).getFrom()).singleElement()
-                .satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
-                        .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring")));
+        assertThat(detector.getSpec().getIngress().get(0).getFrom()).satisfiesExactly(
+                peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                        .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring")),
+                peer -> assertThat(podsOnly(peer)).isEqualTo(DETECTOR_PODS));
     }
 
     @Test

@@ -85,7 +85,8 @@ class ChartProductionValuesTest {
         assertThat(env(detector, "DATASOURCES_DEFAULT_URL")).isEqualTo(
                 "jdbc:aws-wrapper:postgresql://cardwatch.cluster-abcdefghijkl.eu-west-1.rds.amazonaws.com:5432/cardwatch");
         assertThat(secretReferences(detector))
-                .containsExactly("DATASOURCES_DEFAULT_USERNAME<-cardwatch-aurora/username",
+                .containsExactly("CARDWATCH_QUERY_TOKENS<-cardwatch-detector-query/accepted-tokens",
+                        "DATASOURCES_DEFAULT_USERNAME<-cardwatch-aurora/username",
                         "DATASOURCES_DEFAULT_PASSWORD<-cardwatch-aurora/password");
     }
 
@@ -96,6 +97,7 @@ class ChartProductionValuesTest {
         assertThat(env(console, "DATASOURCES_DEFAULT_URL")).isEqualTo(
                 "jdbc:aws-wrapper:postgresql://cardwatch.cluster-abcdefghijkl.eu-west-1.rds.amazonaws.com:5432/cardwatch");
         assertThat(secretReferences(console)).containsExactly(
+                "CARDWATCH_REVIEW_DETECTOR_TOKEN<-cardwatch-detector-query/console-token",
                 "CARDWATCH_REVIEW_SIGNING_SECRET<-cardwatch-console-auth/signing-secret",
                 "CARDWATCH_REVIEW_OIDC_CLIENT_SECRET<-cardwatch-console-oidc/client-secret",
                 "DATASOURCES_DEFAULT_USERNAME<-cardwatch-aurora/username",
@@ -141,7 +143,7 @@ class ChartProductionValuesTest {
         assertThat(ingress.getSpec().getRules()).singleElement().satisfies(rule -> {
             assertThat(rule.getHost()).isEqualTo("cardwatch.example.com");
             assertThat(rule.getHttp().getPaths()).singleElement().satisfies(path -> {
-                assertThat(path.getPath()).isEqualTo("/v1/transactions");
+                assertThat(path.getPath()).isEqualTo("/v1");
                 assertThat(path.getBackend().getService().getName()).isEqualTo("rel-cardwatch-gateway");
                 assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
             });

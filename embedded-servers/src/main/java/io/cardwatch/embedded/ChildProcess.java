@@ -1,17 +1,36 @@
 package io.cardwatch.embedded;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** One server in a child process that can be stopped gracefully, killed, and started again. */
+/**
+ * One server in a child process that can be stopped gracefully, killed, and started again. Its PID is kept in a file
+ * while it runs, so that a run that follows a killed one can stop what that one left running.
+ */
 public final class ChildProcess {
 
     private static final Duration GRACE = Duration.ofSeconds(30);
 
+    private final PidFile pidFile;
     private Process process;
+
+    /** @param pidFile where the running process's PID is kept */
+    public ChildProcess(Path pidFile) {
+        this.pidFile = new PidFile(pidFile);
+    }
+
+    /**
+     * Stops the process recorded in {@code pidFile} if it still runs: the JVM that started it was killed before it
+     * could stop it. Call it only where no live run can be using the same file.
+     */
+    public static void stopLeftover(Path pidFile) {
+        new PidFile(pidFile).stopLeftover(GRACE);
+    }
 
     /** Takes charge of a process just started. */
     public synchronized void run(Process started) {
         process = started;
+        pidFile.write(started.toHandle());
     }
 
     public synchronized boolean isAlive() {
@@ -30,6 +49,7 @@ public final class ChildProcess {
         if (process != null) {
             ChildJvm.stop(process, GRACE);
             process = null;
+            pidFile.delete();
         }
     }
 
@@ -39,6 +59,7 @@ public final class ChildProcess {
             process.destroyForcibly();
             ChildJvm.awaitExit(process, Duration.ofSeconds(10));
             process = null;
+            pidFile.delete();
         }
     }
 }

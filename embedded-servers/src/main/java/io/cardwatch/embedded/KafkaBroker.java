@@ -1,5 +1,6 @@
 package io.cardwatch.embedded;
 
+import io.cardwatch.events.TopicProvisioning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -31,12 +32,13 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
-    private final ChildProcess process = new ChildProcess();
+    private final ChildProcess process;
 
     private KafkaBroker(Path dataDir, int port, int controllerPort) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.process = new ChildProcess(pidFile(dataDir));
     }
 
     /** Starts a broker keeping its data in {@code dataDir}, formatting the directory on first use. */
@@ -49,7 +51,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** A broker of a test's own: a fresh directory under {@code target/}, a free port, every Cardwatch topic. */
     public static KafkaBroker withCardwatchTopics() {
         KafkaBroker broker = start(Path.of("target", "kafka-" + System.nanoTime()), FreePorts.pick());
-        TopicCreator.createAll(broker.bootstrapServers(), 3);
+        TopicProvisioning.of(3, (short) 1).apply(broker.bootstrapServers());
         return broker;
     }
 
@@ -61,10 +63,20 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Stops the broker a killed earlier run left running on {@code dataDir}. {@link #start()} does it too; a caller
+     * that is about to delete the directory calls it first.
+     */
+    public static void stopLeftover(Path dataDir) {
+        ChildProcess.stopLeftover(pidFile(dataDir.toAbsolutePath()));
+    }
+
     public synchronized void start() {
         if (process.isAlive()) {
             return;
         }
+        stopLeftover(dataDir);
+        FreePorts.requireFree(port, "the Kafka broker");
         Path config = writeConfig();
         if (!Files.exists(logDir().resolve("meta.properties"))) {
             format(config);
@@ -88,6 +100,10 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private static Path pidFile(Path dataDir) {
+        return dataDir.resolve("broker.pid");
     }
 
     private Path logDir() {

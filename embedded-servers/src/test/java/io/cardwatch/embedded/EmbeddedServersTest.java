@@ -2,6 +2,7 @@ package io.cardwatch.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.events.TopicProvisioning;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +24,7 @@ class EmbeddedServersTest {
     @Test
     void brokerKeepsItsTopicsAcrossAStopAndAStart() throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(WORK.resolve("kafka-" + System.nanoTime()), FreePorts.pick())) {
-            TopicCreator.createAll(broker.bootstrapServers(), 3);
+            TopicProvisioning.of(3, (short) 1).apply(broker.bootstrapServers());
 
             broker.stop();
             broker.start();

@@ -2,7 +2,7 @@ package io.cardwatch.local;
 
 import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.embedded.PostgresServer;
-import io.cardwatch.embedded.TopicCreator;
+import io.cardwatch.events.TopicProvisioning;
 import java.nio.file.Path;
 
 /** A real KRaft broker and a real PostgreSQL on loopback, keeping their data under one directory. */
@@ -24,12 +24,18 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         try {
             postgres.createDatabaseIfMissing(DATABASE);
             KafkaBroker broker = KafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
-            TopicCreator.createAll(broker.bootstrapServers(), partitions);
+            TopicProvisioning.of(partitions, (short) 1).apply(broker.bootstrapServers());
             return new EmbeddedInfrastructure(postgres, broker);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
         }
+    }
+
+    /** Stops the servers a killed earlier run left running on {@code dataDir}, before their files are touched. */
+    static void stopLeftovers(Path dataDir) {
+        KafkaBroker.stopLeftover(dataDir.resolve("kafka"));
+        PostgresServer.stopLeftover(dataDir.resolve("postgres"));
     }
 
     public KafkaBroker broker() {

@@ -1,5 +1,6 @@
 package io.cardwatch.local;
 
+import io.cardwatch.embedded.ChildProcess;
 import io.cardwatch.review.security.PasswordHashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -33,10 +35,16 @@ public final class LocalStack implements AutoCloseable {
     /** The one analyst the local console knows, with every role; the password is new each run. */
     public static final String REVIEW_USER = "analyst";
 
+    private static final String DETECTOR = "fraud-detector";
+    private static final String GATEWAY = "ingest-gateway";
+    private static final String REVIEW_CONSOLE = "review-console";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LocalStackOptions options;
     private final Infrastructure infrastructure;
+    /** Held while an embedded stack runs on the data directory; none for infrastructure started elsewhere. */
+    private final StackLock lock;
     private final ServiceProcess detector;
     private final ServiceProcess gateway;
     private final ServiceProcess reviewConsole;
@@ -45,39 +53,45 @@ public final class LocalStack implements AutoCloseable {
      * services listen on all interfaces, not only on loopback. The banner prints it.
      */
     private final String reviewPassword = randomToken(12);
+    /** The detector's profile query token, new each run too: the console sends it, the banner prints it. */
+    private final String queryToken = randomToken(24);
 
-    private LocalStack(LocalStackOptions options, Infrastructure infrastructure, Map<String, String> extraProperties) {
+    private LocalStack(LocalStackOptions options, Infrastructure infrastructure, StackLock lock,
+                       Map<String, String> extraProperties) {
         this.options = options;
         this.infrastructure = infrastructure;
-        Path logs = options.dataDir().resolve("logs");
+        this.lock = lock;
+        Path logs = logs(options);
         Map<String, String> detectorProperties = new HashMap<>(datasourceProperties());
         detectorProperties.putAll(Map.of(
                 "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
                 "kafka.streams.default.state.dir", options.dataDir().resolve("detector-state").toString(),
+                "micronaut.config.files", ServiceConfigFiles.detector(options.dataDir().resolve("fraud-detector.yml"),
+                        queryToken).toString(),
                 "otel.exporter.prometheus.port", Integer.toString(options.detectorMetricsPort())));
-        this.detector = new ServiceProcess("fraud-detector", options.home().resolve("fraud-detector"),
+        this.detector = new ServiceProcess(DETECTOR, options.home().resolve(DETECTOR),
                 "io.cardwatch.detector.DetectorApplication", options.detectorPort(),
                 merged(detectorProperties, extraProperties),
-                logs.resolve("fraud-detector.log"));
-        this.gateway = new ServiceProcess("ingest-gateway", options.home().resolve("ingest-gateway"),
+                logs.resolve(DETECTOR + ".log"));
+        this.gateway = new ServiceProcess(GATEWAY, options.home().resolve(GATEWAY),
                 "io.cardwatch.gateway.GatewayApplication", options.gatewayPort(),
                 merged(Map.of("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
                         "cardwatch.auth.producers.local.api-key-sha256", API_KEY_SHA256,
                         "otel.exporter.prometheus.port", Integer.toString(options.gatewayMetricsPort())),
                         extraProperties),
-                logs.resolve("ingest-gateway.log"));
+                logs.resolve(GATEWAY + ".log"));
         Map<String, String> reviewProperties = new HashMap<>(datasourceProperties());
         reviewProperties.putAll(Map.of(
                 "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
                 "cardwatch.review.detector-url", "http://127.0.0.1:" + options.detectorPort(),
                 // The signing key and the local user, in a file rather than on the command line that ps shows.
                 "micronaut.config.files", ReviewConsoleConfig.write(options.dataDir().resolve("review-console.yml"),
-                        randomToken(48), REVIEW_USER, PasswordHashes.hash(reviewPassword)).toString(),
+                        randomToken(48), REVIEW_USER, PasswordHashes.hash(reviewPassword), queryToken).toString(),
                 "otel.exporter.prometheus.port", Integer.toString(options.reviewMetricsPort())));
-        this.reviewConsole = new ServiceProcess("review-console", options.home().resolve("review-console"),
+        this.reviewConsole = new ServiceProcess(REVIEW_CONSOLE, options.home().resolve(REVIEW_CONSOLE),
                 "io.cardwatch.review.ReviewConsoleApplication", options.reviewPort(),
                 merged(reviewProperties, extraProperties),
-                logs.resolve("review-console.log"));
+                logs.resolve(REVIEW_CONSOLE + ".log"));
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -92,23 +106,41 @@ public final class LocalStack implements AutoCloseable {
         stopped.await();
     }
 
-    /** Starts embedded Kafka and PostgreSQL, then the services. */
+    /**
+     * Starts embedded Kafka and PostgreSQL, then the services. What a killed earlier run on the same data directory
+     * left running is stopped first; a port another program holds fails the start before anything runs.
+     */
     public static LocalStack startEmbedded(LocalStackOptions options) {
         return startEmbedded(options, Map.of());
     }
 
     /** The same, with system properties given to every service (e.g. {@code otel.*} to export traces). */
     public static LocalStack startEmbedded(LocalStackOptions options, Map<String, String> serviceProperties) {
-        prepare(options);
-        var infrastructure = EmbeddedInfrastructure.start(options.dataDir(), options.postgresBinaries(),
-                options.kafkaPort(), options.postgresPort(), options.partitions());
-        return start(options, infrastructure, serviceProperties);
+        StackLock lock = StackLock.acquire(options.dataDir());
+        try {
+            stopLeftovers(options);
+            prepare(options);
+            options.infrastructurePorts().forEach(LocalStackOptions.LocalPort::requireFree);
+            options.servicePorts().forEach(LocalStackOptions.LocalPort::requireFree);
+            var infrastructure = EmbeddedInfrastructure.start(options.dataDir(), options.postgresBinaries(),
+                    options.kafkaPort(), options.postgresPort(), options.partitions());
+            return start(options, infrastructure, lock, serviceProperties);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** Starts the services on infrastructure that is already running (embedded or containers). */
     public static LocalStack start(LocalStackOptions options, Infrastructure infrastructure,
                                    Map<String, String> serviceProperties) {
-        LocalStack stack = new LocalStack(options, infrastructure, serviceProperties);
+        options.servicePorts().forEach(LocalStackOptions.LocalPort::requireFree);
+        return start(options, infrastructure, null, serviceProperties);
+    }
+
+    private static LocalStack start(LocalStackOptions options, Infrastructure infrastructure, StackLock lock,
+                                    Map<String, String> serviceProperties) {
+        LocalStack stack = new LocalStack(options, infrastructure, lock, serviceProperties);
         try {
             stack.detector.start();
             stack.gateway.start();
@@ -154,6 +186,11 @@ public final class LocalStack implements AutoCloseable {
         return reviewPassword;
     }
 
+    /** The token the detector accepts on {@code GET /cards/{cardId}/profile}, new each run. */
+    public String queryToken() {
+        return queryToken;
+    }
+
     /** Stops the services in the reverse order of their start, the console first, then the infrastructure. */
     @Override
     public void close() {
@@ -162,7 +199,13 @@ public final class LocalStack implements AutoCloseable {
             gateway.stop();
             detector.stop();
         } finally {
-            infrastructure.close();
+            try {
+                infrastructure.close();
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
+            }
         }
     }
 
@@ -191,20 +234,33 @@ public final class LocalStack implements AutoCloseable {
         return merged;
     }
 
+    private static Path logs(LocalStackOptions options) {
+        return options.dataDir().resolve("logs");
+    }
+
+    /** After kill -9 of a run, its services, broker and database server keep running and holding their ports. */
+    private static void stopLeftovers(LocalStackOptions options) {
+        for (String service : List.of(REVIEW_CONSOLE, GATEWAY, DETECTOR)) {
+            ChildProcess.stopLeftover(ServiceProcess.pidFile(logs(options), service));
+        }
+        EmbeddedInfrastructure.stopLeftovers(options.dataDir());
+    }
+
     private static void prepare(LocalStackOptions options) {
         if (!options.keepData()) {
-            deleteRecursively(options.dataDir());
+            emptyExceptLock(options.dataDir());
         }
         LOG.info("Cardwatch data in {}{}", options.dataDir(), options.keepData() ? " (kept across runs)" : "");
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
+    /** Whatever an earlier run left, even half-written files of a killed one: a fresh run starts from nothing. */
+    private static void emptyExceptLock(Path dir) {
+        Path lock = dir.resolve(StackLock.FILE);
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+                if (!path.equals(dir) && !path.equals(lock)) {
+                    Files.delete(path);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot empty " + dir, e);
@@ -232,6 +288,10 @@ public final class LocalStack implements AutoCloseable {
                 "Post a transaction:",
                 "  curl -i " + gatewayUrl() + "/v1/transactions -H 'Authorization: Bearer " + API_KEY + "'"
                         + " -H 'Content-Type: application/json' -d '" + body + "'",
+                "",
+                "The card's live profile:",
+                "  curl -i http://127.0.0.1:" + detector.port() + "/cards/card-42/profile -H 'Authorization: Bearer "
+                        + queryToken + "'",
                 "",
                 "Its decision, a moment later:",
                 "  psql -h 127.0.0.1 -p " + options.postgresPort() + " -U postgres cardwatch"

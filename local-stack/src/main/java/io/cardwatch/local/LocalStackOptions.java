@@ -2,6 +2,7 @@ package io.cardwatch.local;
 
 import io.cardwatch.embedded.FreePorts;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where the local stack keeps its data and which loopback ports it takes.
@@ -41,5 +42,35 @@ public record LocalStackOptions(Path home, Path dataDir, boolean keepData, int g
 
     Path postgresBinaries() {
         return home.resolve("local-stack/target/postgres-binaries");
+    }
+
+    /** Each port the services listen on, with what listens there and the system property that sets it. */
+    List<LocalPort> servicePorts() {
+        return List.of(
+                new LocalPort(gatewayPort, "the ingest gateway", "cardwatch.gateway-port"),
+                new LocalPort(gatewayMetricsPort, "the ingest gateway's metrics", "cardwatch.gateway-metrics-port"),
+                new LocalPort(detectorPort, "the fraud detector", "cardwatch.detector-port"),
+                new LocalPort(detectorMetricsPort, "the fraud detector's metrics", "cardwatch.detector-metrics-port"),
+                new LocalPort(reviewPort, "the review console", "cardwatch.review-port"),
+                new LocalPort(reviewMetricsPort, "the review console's metrics", "cardwatch.review-metrics-port"));
+    }
+
+    /** The embedded Kafka's and PostgreSQL's ports, likewise. */
+    List<LocalPort> infrastructurePorts() {
+        return List.of(
+                new LocalPort(kafkaPort, "Kafka", "cardwatch.kafka-port"),
+                new LocalPort(postgresPort, "PostgreSQL", "cardwatch.postgres-port"));
+    }
+
+    /** A port of the local stack, with what listens there and the system property that sets it. */
+    record LocalPort(int port, String server, String property) {
+
+        /** Fails with a message naming the port and how to choose another if another program holds it. */
+        void requireFree() {
+            if (!FreePorts.isFree(port)) {
+                throw new IllegalStateException("Port " + port + ", where " + server + " is to listen, is in use by"
+                        + " another program: stop that program, or choose another port with -D" + property + "=<port>.");
+            }
+        }
     }
 }

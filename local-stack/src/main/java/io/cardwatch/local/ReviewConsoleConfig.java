@@ -1,20 +1,20 @@
 package io.cardwatch.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import static io.cardwatch.local.ServiceConfigFiles.quoted;
 
-/** The review console's sign-in settings for one run of the local stack, as a Micronaut configuration file. */
+import java.nio.file.Path;
+
+/**
+ * The review console's sign-in settings and the detector's query token for one run of the local stack, as a
+ * Micronaut configuration file.
+ */
 final class ReviewConsoleConfig {
 
     private ReviewConsoleConfig() {
     }
 
     /** Writes the file, readable by its owner only, and returns its path. */
-    static Path write(Path file, String signingSecret, String user, String passwordHash) {
+    static Path write(Path file, String signingSecret, String user, String passwordHash, String detectorToken) {
         String yaml = String.join("\n",
                 "# Written by the local stack at each start.",
                 "micronaut:",
@@ -27,25 +27,12 @@ final class ReviewConsoleConfig {
                 "              secret: " + quoted(signingSecret),
                 "cardwatch:",
                 "  review:",
+                "    detector-token: " + quoted(detectorToken),
                 "    local-users:",
                 "      - username: " + quoted(user),
                 "        password-hash: " + quoted(passwordHash),
                 "        roles: [VIEWER, ANALYST, ADMIN]",
                 "");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            return Files.writeString(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
-
-    /** A YAML single-quoted scalar: nothing in it is special but the quote, which doubles. */
-    private static String quoted(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return ServiceConfigFiles.ownerOnly(file, yaml);
     }
 }

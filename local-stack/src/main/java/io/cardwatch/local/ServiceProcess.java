@@ -30,7 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final int port;
     private final Path log;
-    private final ChildProcess process = new ChildProcess();
+    private final ChildProcess process;
 
     ServiceProcess(String name, Path moduleDir, String mainClass, int port, Map<String, String> properties,
                    Path log) {
@@ -40,6 +40,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
         this.properties = Map.copyOf(properties);
         this.log = log;
+        this.process = new ChildProcess(pidFile(log.getParent(), name));
+    }
+
+    /** Where the PID of the running service is kept, beside its log, for a run that follows a killed one. */
+    static Path pidFile(Path logs, String name) {
+        return logs.resolve(name + ".pid");
     }
 
     public String name() {

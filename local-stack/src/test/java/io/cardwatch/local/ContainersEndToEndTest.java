@@ -1,6 +1,6 @@
 package io.cardwatch.local;
 
-import io.cardwatch.embedded.TopicCreator;
+import io.cardwatch.events.TopicProvisioning;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -31,7 +31,7 @@ class ContainersEndToEndTest extends EndToEndScenarios {
                     .withDatabaseName("cardwatch");
             kafka.start();
             postgres.start();
-            TopicCreator.createAll(kafka.getBootstrapServers(), 3);
+            TopicProvisioning.of(3, (short) 1).apply(kafka.getBootstrapServers());
             return new ContainerInfrastructure(kafka, postgres);
         }
 

@@ -1,6 +1,7 @@
 package io.cardwatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,12 +31,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every query of every dashboard in helm/cardwatch/dashboards returns data from a real Prometheus that has
- * scraped both services of a running system under traffic, over many scrape intervals.
+ * Every query of every dashboard in helm/cardwatch/dashboards returns data, and every alert of the chart's
+ * PrometheusRule evaluates over series that exist, in a real Prometheus that has scraped both services of a
+ * running system under traffic, over many scrape intervals.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardQueriesTest {
 
     private static final String NAMESPACE = "local";
@@ -42,9 +49,38 @@ class DashboardQueriesTest {
     private static final Map<String, String> GRAFANA_VARIABLES = Map.of(
             "$__rate_interval", "15s", "$__interval", "5s", "$__range", "5m", "${datasource}", "prometheus");
     private static final Pattern LABEL_VALUES = Pattern.compile("^label_values\\((.*),\\s*([a-z_]+)\\)$");
+    private static final Pattern SELECTOR = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*\\{[^}]*}");
+    // The matcher that is an alert's condition: its series appear only with the first 5xx answer.
+    private static final String FIVE_XX = ", http_response_status_code=~\"5..\"";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Path home = Path.of(System.getProperty("cardwatch.home", "..")).toAbsolutePath().normalize();
+    private ChartAlertRules alertRules;
+    private LocalStack stack;
+    private PrometheusServer prometheus;
+
+    @BeforeAll
+    void runTheSystemUnderTrafficWithPrometheusScrapingIt() throws Exception {
+        Path dataDir = Path.of("target", "dashboards-" + System.nanoTime()).toAbsolutePath();
+        alertRules = ChartAlertRules.render(home, NAMESPACE);
+        LocalStackOptions options = LocalStackOptions.forTest(home, dataDir);
+        stack = LocalStack.startEmbedded(options);
+        prometheus = PrometheusServer.start(home, dataDir.resolve("prometheus"), NAMESPACE,
+                Map.of("ingest-gateway", "127.0.0.1:" + options.gatewayMetricsPort(),
+                        "fraud-detector", "127.0.0.1:" + options.detectorMetricsPort()),
+                alertRules.write(dataDir.resolve("prometheus/cardwatch-rules.yml")));
+        sendTraffic(stack);
+        Thread.sleep(10_000);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try (LocalStack closedLast = stack) {
+            if (prometheus != null) {
+                prometheus.close();
+            }
+        }
+    }
 
     @Test
     void everyPanelAndVariableOfEveryDashboardReturnsDataFromALiveSystem() throws Exception {
@@ -53,28 +89,75 @@ class DashboardQueriesTest {
                 .containsExactlyInAnyOrder("Cardwatch / Pipeline overview", "Cardwatch / Fraud operations",
                         "Cardwatch / Sink and database");
 
-        Path dataDir = Path.of("target", "dashboards-" + System.nanoTime()).toAbsolutePath();
-        LocalStackOptions options = LocalStackOptions.forTest(home, dataDir);
-        try (LocalStack stack = LocalStack.startEmbedded(options);
-             PrometheusServer prometheus = PrometheusServer.start(home, dataDir.resolve("prometheus"), NAMESPACE,
-                     Map.of("ingest-gateway", "127.0.0.1:" + options.gatewayMetricsPort(),
-                             "fraud-detector", "127.0.0.1:" + options.detectorMetricsPort()))) {
-            sendTraffic(stack);
-            Thread.sleep(10_000);
+        List<String> failures = new ArrayList<>();
+        for (DashboardQuery query : queries) {
+            String promql = query.promql();
+            List<JsonNode> series = prometheus.query(promql);
+            if (series.isEmpty()) {
+                failures.add(query.dashboard() + " / " + query.panel() + ": " + promql);
+            }
+        }
+        System.out.printf("Dashboard queries: %d passed, %d failed%n", queries.size() - failures.size(),
+                failures.size());
+        failures.forEach(failure -> System.out.println("  no data: " + failure));
+        assertThat(failures).isEmpty();
+    }
 
-            List<String> failures = new ArrayList<>();
-            for (DashboardQuery query : queries) {
-                String promql = query.promql();
-                List<JsonNode> series = prometheus.query(promql);
-                if (series.isEmpty()) {
-                    failures.add(query.dashboard() + " / " + query.panel() + ": " + promql);
+    @Test
+    void everyAlertEvaluatesWithoutErrorOverSeriesTheServicesExport() throws Exception {
+        // given every alert evaluated at least once
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(prometheus.alertingRules())
+                .extracting(rule -> rule.path("health").asText()).doesNotContain("unknown"));
+
+        // then Prometheus evaluates each without error
+        assertThat(prometheus.alertingRules()).extracting(rule -> rule.path("name").asText())
+                .containsExactlyInAnyOrderElementsOf(alertRules.expressions().keySet());
+        for (JsonNode rule : prometheus.alertingRules()) {
+            assertThat(rule.path("health").asText()).as("%s: %s", rule.path("name").asText(),
+                    rule.path("lastError").asText()).isEqualTo("ok");
+        }
+        // and each selector matches series: one that matches none would never fire
+        List<String> failures = new ArrayList<>();
+        int selectors = 0;
+        for (var alert : alertRules.expressions().entrySet()) {
+            prometheus.query(alert.getValue());
+            Matcher selector = SELECTOR.matcher(alert.getValue());
+            while (selector.find()) {
+                selectors++;
+                String matched = selector.group().replace(FIVE_XX, "");
+                if (prometheus.query(matched).isEmpty()) {
+                    failures.add(alert.getKey() + ": " + matched);
                 }
             }
-            System.out.printf("Dashboard queries: %d passed, %d failed%n", queries.size() - failures.size(),
-                    failures.size());
-            failures.forEach(failure -> System.out.println("  no data: " + failure));
-            assertThat(failures).isEmpty();
         }
+        System.out.printf("Alert selectors: %d with series, %d without%n", selectors - failures.size(),
+                failures.size());
+        failures.forEach(failure -> System.out.println("  no series: " + failure));
+        assertThat(failures).isEmpty();
+        assertThat(selectors).isGreaterThanOrEqualTo(alertRules.expressions().size());
+    }
+
+    @Test
+    void onlyTheDeadLetterAlertIsPendingAfterTheUnreadableRecord() throws Exception {
+        Map<String, String> expected = new TreeMap<>();
+        alertRules.expressions().keySet().forEach(alert -> expected.put(alert, "inactive"));
+        expected.put("CardwatchDeadLetters", "pending");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(alertStates()).isEqualTo(expected));
+
+        JsonNode deadLetters = prometheus.alertingRules().stream()
+                .filter(rule -> rule.path("name").asText().equals("CardwatchDeadLetters")).findFirst().orElseThrow();
+        assertThat(deadLetters.path("alerts")).singleElement().satisfies(alert -> {
+            assertThat(alert.path("labels").path("cardwatch_dead_letter_cause").asText()).isEqualTo("UNDESERIALIZABLE");
+            assertThat(alert.path("labels").path("messaging_destination_name").asText()).isEqualTo("transactions");
+            assertThat(alert.path("labels").path("severity").asText()).isEqualTo("warning");
+        });
+    }
+
+    private Map<String, String> alertStates() throws Exception {
+        Map<String, String> states = new TreeMap<>();
+        prometheus.alertingRules().forEach(rule -> states.put(rule.path("name").asText(), rule.path("state").asText()));
+        return states;
     }
 
     /** Labelled traffic with fraud, refused requests, and a record the detector cannot read. */

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Prometheus server (2.x, Debian's package, installed by deploy/observability/ensure-prometheus.sh
  * when missing) on loopback, scraping the given jobs every second with a {@code namespace} label, as the
- * Helm chart's PodMonitor and docker-compose do.
+ * Helm chart's PodMonitor and docker-compose do, and evaluating a rule file every second.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -36,13 +36,13 @@ final class PrometheusServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Scrapes each job's {@code host:port} target, labelled with {@code namespace}. */
-    static PrometheusServer start(Path home, Path dir, String namespace, Map<String, String> targets)
+    /** Scrapes each job's {@code host:port} target, labelled with {@code namespace}, and evaluates the rules. */
+    static PrometheusServer start(Path home, Path dir, String namespace, Map<String, String> targets, Path ruleFile)
             throws IOException, InterruptedException {
         install(home);
         Files.createDirectories(dir);
         StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
-                + "scrape_configs:\n");
+                + "rule_files: [\"" + ruleFile + "\"]\nscrape_configs:\n");
         targets.forEach((job, target) -> config.append("  - job_name: ").append(job).append('\n')
                 .append("    static_configs:\n      - targets: [\"").append(target).append("\"]\n")
                 .append("        labels: {namespace: \"").append(namespace).append("\"}\n"));
@@ -58,17 +58,27 @@ final class PrometheusServer implements AutoCloseable {
 
     /** The series an instant query returns; empty when it returns no data. */
     List<JsonNode> query(String promql) throws IOException, InterruptedException {
-        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
-                + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        List<JsonNode> series = new ArrayList<>();
+        api("query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)).path("result").forEach(series::add);
+        return series;
+    }
+
+    /** The alerting rules as Prometheus evaluates them: name, query, state, health, last error. */
+    List<JsonNode> alertingRules() throws IOException, InterruptedException {
+        List<JsonNode> rules = new ArrayList<>();
+        api("rules?type=alert").path("groups").forEach(group -> group.path("rules").forEach(rules::add));
+        return rules;
+    }
+
+    private JsonNode api(String pathAndQuery) throws IOException, InterruptedException {
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/" + pathAndQuery);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(response.body());
         if (!"success".equals(body.path("status").asText())) {
             throw new IllegalArgumentException(body.path("error").asText("HTTP " + response.statusCode()));
         }
-        List<JsonNode> series = new ArrayList<>();
-        body.path("data").path("result").forEach(series::add);
-        return series;
+        return body.path("data");
     }
 
     @Override

@@ -118,6 +118,8 @@ class ReviewConsoleBrowserTest {
         assertThat(texts(By.cssSelector("#reasons li.reason"), "data-code")).anyMatch(code -> code.startsWith("VELOCITY_"));
         assertThat(texts(By.cssSelector("#card-history tr.history-row"), "data-transaction-id"))
                 .contains("burst-1", "burst-12");
+        assertThat(browser.findElements(By.id("profile-json"))).as("the live profile, read with the run's token")
+                .hasSize(1);
         screenshot("review-alert.png");
 
         // and confirms it as fraud, then blocks the card
@@ -201,8 +203,8 @@ class ReviewConsoleBrowserTest {
 
     private String profile(String cardId) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.detector().port() + "/cards/"
-                + cardId + "/profile")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+                + cardId + "/profile")).header("Authorization", "Bearer " + stack.queryToken())
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private String highestScoredAlert(String cardId) throws SQLException {

@@ -3,7 +3,7 @@ package io.cardwatch.review;
 import io.cardwatch.embedded.FreePorts;
 import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.embedded.PostgresServer;
-import io.cardwatch.embedded.TopicCreator;
+import io.cardwatch.events.TopicProvisioning;
 import io.cardwatch.review.security.PasswordHashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ public final class ConsoleTestServers {
         if (instance == null) {
             Path work = Path.of("target", "console-servers-" + System.nanoTime());
             KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), FreePorts.pick());
-            TopicCreator.createAll(broker.bootstrapServers(), 3);
+            TopicProvisioning.of(3, (short) 1).apply(broker.bootstrapServers());
             PostgresServer postgres = PostgresServer.start(Path.of("target", "postgres-binaries"), work.resolve("pg"),
                     FreePorts.pick());
             postgres.createDatabaseIfMissing("cardwatch");

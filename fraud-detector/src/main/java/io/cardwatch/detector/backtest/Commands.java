@@ -5,16 +5,16 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Runs one of the command-line tools of this package: 0 when it succeeded, 2 for a usage error, 1 when it
- * failed. A bad input (an unreadable file, a refused rule set) is told in one line; anything else with its
- * stack trace.
+ * Runs one of the detector's command-line tools (the backtest, the history loader, the topic provisioning): 0
+ * when it succeeded, 2 for a usage error, 1 when it failed. A bad input (an unreadable file, a refused rule set)
+ * is told in one line; anything else with its stack trace.
  */
-final class Commands {
+public final class Commands {
 
     private Commands() {
     }
 
-    static int run(Object command, PrintWriter out, PrintWriter err, String... args) {
+    public static int run(Object command, PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(command)
                 .setOut(out)
                 .setErr(err)

@@ -46,14 +46,17 @@ class CardProfiles {
                 : HostInfo.buildFromEndpoint(applicationServer);
     }
 
-    /** The profile as JSON, or nothing when the card has never been scored. */
-    Optional<String> find(String cardId) {
+    /**
+     * The profile as JSON, or nothing when the card has never been scored. {@code authorization} is the caller's
+     * credential, passed on when another instance holds the card.
+     */
+    Optional<String> find(String cardId, String authorization) {
         if (self == null) {
-            return read(cardId, StoreQueryParameters.fromNameAndType(CardProfile.STORE,
-                    QueryableStoreTypes.keyValueStore()));
+            return readAll(cardId);
         }
         KeyQueryMetadata owner = ownerOf(cardId);
-        return owner.activeHost().equals(self) ? readOwned(cardId, owner) : forward(owner.activeHost(), cardId);
+        return owner.activeHost().equals(self) ? readOwned(cardId, owner)
+                : forward(owner.activeHost(), cardId, authorization);
     }
 
     /**
@@ -62,11 +65,11 @@ class CardProfiles {
      */
     Optional<String> findForwarded(String cardId) {
         if (self == null) {
-            return find(cardId);
+            return readAll(cardId);
         }
         KeyQueryMetadata owner = ownerOf(cardId);
         if (!owner.activeHost().equals(self)) {
-            throw new ProfileUnavailableException("Card " + cardId + " is held by " + endpoint(owner.activeHost())
+            throw new ProfileUnavailableException("The card is held by " + endpoint(owner.activeHost())
                     + ", not by " + endpoint(self) + ": its partition moved (rebalancing)");
         }
         return readOwned(cardId, owner);
@@ -81,9 +84,14 @@ class CardProfiles {
         }
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
                 || owner.activeHost().equals(HostInfo.unavailable())) {
-            throw new ProfileUnavailableException("No instance holds card " + cardId + " yet (rebalancing)");
+            throw new ProfileUnavailableException("No instance holds the card yet (rebalancing)");
         }
         return owner;
+    }
+
+    private Optional<String> readAll(String cardId) {
+        return read(cardId, StoreQueryParameters.fromNameAndType(CardProfile.STORE,
+                QueryableStoreTypes.keyValueStore()));
     }
 
     // Only the card's own partition: a task restoring or just moved away fails rather than answers not found.
@@ -98,26 +106,26 @@ class CardProfiles {
                 .map(profile -> new String(JSON.serialize(CardProfile.STORE, profile), StandardCharsets.UTF_8));
     }
 
-    private Optional<String> forward(HostInfo host, String cardId) {
+    private Optional<String> forward(HostInfo host, String cardId, String authorization) {
         URI uri = URI.create("http://" + endpoint(host) + "/cards/"
                 + URLEncoder.encode(cardId, StandardCharsets.UTF_8) + "/profile?local=true");
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT).build(),
+            response = http.send(HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT)
+                            .header("Authorization", authorization).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ProfileUnavailableException("Instance " + endpoint(host) + " holding card " + cardId
-                    + " did not answer", e);
+            throw new ProfileUnavailableException("Instance " + endpoint(host) + " holding the card did not answer",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProfileUnavailableException("Interrupted while asking " + endpoint(host) + " for card " + cardId,
-                    e);
+            throw new ProfileUnavailableException("Interrupted while asking " + endpoint(host) + " for the card", e);
         }
         return switch (response.statusCode()) {
             case 200 -> Optional.of(response.body());
             case 404 -> Optional.empty();
-            default -> throw new ProfileUnavailableException("Instance " + endpoint(host) + " holding card " + cardId
-                    + " answered " + response.statusCode());
+            default -> throw new ProfileUnavailableException("Instance " + endpoint(host) + " holding the card "
+                    + "answered " + response.statusCode());
         };
     }
 

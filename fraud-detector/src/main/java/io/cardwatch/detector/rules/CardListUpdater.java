@@ -40,14 +40,13 @@ final class CardListUpdater implements Processor<String, byte[], Void, Void> {
             entry = Topics.CARD_LISTS.valueSerde().deserializer()
                     .deserialize(Topics.CARD_LISTS.name(), record.value());
         } catch (SerializationException e) {
-            LOG.warn("Ignored unreadable list entry {} at {}: {}", record.key(), LiveConfiguration.position(context),
-                    e.getMessage());
+            // The position finds the record; its key, a card ID for card entries, stays out of logs.
+            LOG.warn("Ignored unreadable list entry at {}: {}", LiveConfiguration.position(context), e.getMessage());
             return;
         }
         List<String> problems = ListEntryValidator.problems(record.key(), entry);
         if (!problems.isEmpty()) {
-            LOG.warn("Ignored invalid list entry {} at {}: {}", record.key(), LiveConfiguration.position(context),
-                    problems);
+            LOG.warn("Ignored invalid list entry at {}: {}", LiveConfiguration.position(context), problems);
             return;
         }
         store.put(record.key(), entry);

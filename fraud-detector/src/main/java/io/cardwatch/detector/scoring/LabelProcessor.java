@@ -31,13 +31,14 @@ final class LabelProcessor implements Processor<String, Label, Void, Void> {
         CardProfile before = stored == null ? CardProfile.empty(label.cardId()) : stored;
         CardProfile after = before.withLabel(label);
         if (after == before) {
-            LOG.info("{} verdict on {} of card {}, given at {}, changes nothing: a replay, or older than the card's "
-                    + "latest verdict, given at {}", label.verdict(), label.transactionId(), label.cardId(),
-                    label.labelledAt(), before.lastLabelledAt());
+            // The transaction names the card for whoever may look it up; the card ID itself stays out of logs.
+            LOG.info("{} verdict on {}, given at {}, changes nothing: a replay, or older than the card's latest "
+                    + "verdict, given at {}", label.verdict(), label.transactionId(), label.labelledAt(),
+                    before.lastLabelledAt());
             return;
         }
         profiles.put(label.cardId(), after);
-        LOG.info("{} verdict of {} by {} on card {}: the card is {}", label.verdict(), label.transactionId(),
-                label.analyst(), label.cardId(), after.mark() == null ? "not marked" : "marked as confirmed fraud");
+        LOG.info("{} verdict of {} by {}: its card is {}", label.verdict(), label.transactionId(), label.analyst(),
+                after.mark() == null ? "not marked" : "marked as confirmed fraud");
     }
 }

@@ -58,6 +58,8 @@ final class ScoringProcessor implements Processor<String, Transaction, String, D
                         LiveConfiguration.merchantEntry(lists, transaction.merchantId()))
                 .ifPresentOrElse(scored -> {
                     profiles.put(card, scored.profile());
+                    // The transaction's headers go with its decision: the trace, and the producer that posted it,
+                    // to whom alone the gateway answers the decision.
                     context.forward(record.withValue(scored.decision()));
                 }, () -> LOG.info("Transaction {} at {} was already scored: its decision stands",
                         transaction.transactionId(), coordinates()));

@@ -15,7 +15,7 @@ final class TransactionCheck {
     /** {@code transaction}, or a {@link RejectedRecordException} naming everything wrong with it. */
     static Transaction valid(String key, Transaction transaction) {
         if (transaction == null) {
-            throw new RejectedRecordException(RejectedRecordException.INVALID, "Transaction is empty (key " + key + ")");
+            throw new RejectedRecordException(RejectedRecordException.INVALID, "Transaction is empty");
         }
         List<String> problems = new ArrayList<>();
         require(problems, transaction.transactionId(), "transactionId");
@@ -29,7 +29,8 @@ final class TransactionCheck {
             problems.add("amount must be positive");
         }
         if (transaction.cardId() != null && !transaction.cardId().equals(key)) {
-            problems.add("key " + key + " is not the card ID");
+            // The key is a card ID (or was meant to be one): named in no message, since messages are logged.
+            problems.add("the record key is not the card ID");
         }
         if (!problems.isEmpty()) {
             throw new RejectedRecordException(RejectedRecordException.INVALID,

@@ -2,11 +2,13 @@ package io.cardwatch.detector.telemetry;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.BatchCallback;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
+import io.opentelemetry.api.metrics.ObservableLongGauge;
 import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * Bridges Kafka Streams' own metrics, which the Kafka clients' bridge does not cover, as
  * {@code kafka.stream.*} gauges with the thread and task IDs as attributes: how fast each stream thread
  * processes and commits, how long it is blocked, how many threads are alive and how many records tasks
- * dropped.
+ * dropped. The client's state, which Kafka reports as text, becomes {@code kafka.stream.state}: 1 for the
+ * current state and 0 for every other, so that an alert can tell a stopped client from a running one.
  */
 @Context
 @Requires(beans = KafkaStreams.class)
@@ -40,7 +43,10 @@ final class KafkaStreamsMetrics implements AutoCloseable {
             "stream-thread-metrics/blocked-time-ns-total",
             "stream-task-metrics/dropped-records-total");
 
+    private static final AttributeKey<String> STATE = AttributeKey.stringKey("state");
+
     private final BatchCallback callback;
+    private final ObservableLongGauge state;
 
     KafkaStreamsMetrics(KafkaStreams streams, Meter meter) {
         Map<String, ObservableDoubleMeasurement> gauges = new LinkedHashMap<>();
@@ -51,12 +57,20 @@ final class KafkaStreamsMetrics implements AutoCloseable {
         ObservableDoubleMeasurement first = gauges.values().iterator().next();
         this.callback = meter.batchCallback(() -> observe(streams.metrics(), gauges), first,
                 gauges.values().stream().skip(1).toArray(ObservableDoubleMeasurement[]::new));
+        this.state = meter.gaugeBuilder("kafka.stream.state").ofLongs()
+                .setDescription("Kafka Streams client state: 1 for the current one").buildWithCallback(gauge -> {
+                    KafkaStreams.State current = streams.state();
+                    for (KafkaStreams.State each : KafkaStreams.State.values()) {
+                        gauge.record(each == current ? 1 : 0, Attributes.of(STATE, each.name()));
+                    }
+                });
     }
 
     @PreDestroy
     @Override
     public void close() {
         callback.close();
+        state.close();
     }
 
     private static void observe(Map<MetricName, ? extends Metric> metrics, Map<String, ObservableDoubleMeasurement> gauges) {

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * {@code GET /cards/{cardId}/profile} on two detector instances of one application sharing a real broker: each
- * card's profile lives on one of them, and either answers for every card.
+ * card's profile lives on one of them, and either answers for every card to a caller with a query token.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,6 +62,9 @@ class CardProfileQueryTest {
     /** The detector's defaults: habits halve in 30 days, recent transactions kept 25 h, IDs 7 days. */
     private static final ProfileSettings SETTINGS = new ProfileSettings(Duration.ofDays(30), Duration.ofHours(25),
             Duration.ofDays(7));
+    /** Both instances accept two tokens, as during a rotation; queries are sent with the newer one. */
+    private static final String TOKENS = "token-current,token-next";
+    private static final String TOKEN = "token-next";
     private static final String EIGHT_PROFILE = profile("query-tx-7", "query-tx-8", "card-8", "25.00", "75.00");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -159,6 +162,29 @@ class CardProfileQueryTest {
     }
 
     @Test
+    @Order(3)
+    void bothInstancesRefuseAQueryWithoutATokenOrWithAnUnknownOneAsProblemDetails() throws Exception {
+        for (Detector detector : List.of(first, second)) {
+            for (boolean forwarded : List.of(false, true)) {
+                assertUnauthorized(get(detector, "card-1", forwarded, null),
+                        "A query token is required: Authorization: Bearer <token>");
+                assertUnauthorized(get(detector, "card-1", forwarded, "token-previous"), "Unknown query token");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void bothInstancesAnswerHealthWithoutAToken() throws Exception {
+        for (Detector detector : List.of(first, second)) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://" + detector.endpoint() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     @Order(4)
     void aForwardedQueryReachingAnInstanceTheCardHasMovedAwayFromIsUnavailableNotNotFound() throws Exception {
         Detector holder = holderOf("card-1");
@@ -166,7 +192,7 @@ class CardProfileQueryTest {
 
         HttpResponse<String> response = get(other, "card-1", true);
 
-        assertUnavailable(response, "Card card-1 is held by " + holder.endpoint() + ", not by " + other.endpoint()
+        assertUnavailable(response, "The card is held by " + holder.endpoint() + ", not by " + other.endpoint()
                 + ": its partition moved (rebalancing)");
     }
 
@@ -199,6 +225,14 @@ class CardProfileQueryTest {
     private static Set<String> consumersOf(Detector detector) {
         return detector.streams().metadataForLocalThreads().stream().map(ThreadMetadata::consumerClientId)
                 .collect(Collectors.toSet());
+    }
+
+    private static void assertUnauthorized(HttpResponse<String> response, String detail) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
+                + "\"status\":401,\"detail\":\"" + detail + "\"}");
     }
 
     private static void assertUnavailable(HttpResponse<String> response, String detail) {
@@ -239,9 +273,18 @@ class CardProfileQueryTest {
     }
 
     private HttpResponse<String> get(Detector detector, String card, boolean forwarded) throws Exception {
+        return get(detector, card, forwarded, TOKEN);
+    }
+
+    private HttpResponse<String> get(Detector detector, String card, boolean forwarded, String token)
+            throws Exception {
         URI uri = URI.create("http://" + detector.endpoint() + "/cards/" + card + "/profile"
                 + (forwarded ? "?local=true" : ""));
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void publish(Label label) throws Exception {
@@ -295,6 +338,7 @@ class CardProfileQueryTest {
         static Detector start(DetectorTestServers servers, String name) {
             int port = FreePorts.pick();
             Map<String, Object> properties = new HashMap<>(servers.instanceProperties(name, port));
+            properties.put("cardwatch.query.tokens", TOKENS);
             return new Detector(ApplicationContext.run(EmbeddedServer.class, properties, "test"), port);
         }
 

@@ -420,7 +420,7 @@ class ScoringTopologyTest {
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("INVALID");
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.ERROR)).isEqualTo(
                 "io.cardwatch.detector.deadletter.RejectedRecordException: Transaction tx-1: amount must be positive, "
-                        + "key card-1 is not the card ID");
+                        + "the record key is not the card ID");
         assertThat(deadLetter.value()).isEqualTo(Topics.TRANSACTIONS.valueSerde().serializer()
                 .serialize(Topics.TRANSACTIONS.name(), invalid));
         assertThat(decisions.isEmpty()).isTrue();

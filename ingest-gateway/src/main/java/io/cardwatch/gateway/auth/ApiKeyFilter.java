@@ -43,6 +43,7 @@ final class ApiKeyFilter {
     HttpResponse<?> authenticate(HttpRequest<?> request) {
         if (!enabled) {
             request.setAttribute(ProducerIdentity.ATTRIBUTE, ProducerIdentity.ANONYMOUS);
+            request.setAttribute(ProducerIdentity.READS_FOR, ProducerIdentity.ANONYMOUS);
             return null;
         }
         Optional<String> key = request.getHeaders().getAuthorization()
@@ -73,6 +74,7 @@ final class ApiKeyFilter {
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(wait.get()))));
         }
         request.setAttribute(ProducerIdentity.ATTRIBUTE, producer.getName());
+        request.setAttribute(ProducerIdentity.READS_FOR, producer.decisionsOf());
         return null;
     }
 

@@ -1,12 +1,14 @@
 package io.cardwatch.gateway.lookup;
 
 import io.cardwatch.events.Decision;
+import io.cardwatch.gateway.auth.ProducerIdentity;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -16,8 +18,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The decision on a transaction once it is scored; {@code waitMs} lets an authorizer wait for it (up to
- * {@code cardwatch.lookup.max-wait}) instead of polling.
+ * The decision on a transaction once it is scored, for the producer that posted the transaction; {@code waitMs}
+ * lets an authorizer wait for it (up to {@code cardwatch.lookup.max-wait}) instead of polling.
  */
 @Controller("/v1/transactions/{transactionId}/decision")
 class DecisionController {
@@ -39,12 +41,14 @@ class DecisionController {
     @Get(produces = MediaType.APPLICATION_JSON)
     @ApiResponse(responseCode = "200", description = "The decision and its reasons", content = @Content(
             examples = @ExampleObject(name = "decision", value = DECISION)))
-    @ApiResponse(responseCode = "404", description = "Not scored yet, or outside the lookup window",
+    @ApiResponse(responseCode = "404", description = "Not scored yet, outside the lookup window, or not posted by "
+            + "this producer",
             content = @Content(mediaType = "application/problem+json"))
     CompletableFuture<Decision> decision(@PathVariable String transactionId,
-                                         @QueryValue(defaultValue = "0") @Min(0) long waitMs) {
+                                         @QueryValue(defaultValue = "0") @Min(0) long waitMs,
+                                         @RequestAttribute(ProducerIdentity.READS_FOR) String producerId) {
         Duration wait = Duration.ofMillis(waitMs).compareTo(maxWait) > 0 ? maxWait : Duration.ofMillis(waitMs);
-        return board.await(transactionId, wait).thenApply(found -> found.orElseThrow(() ->
+        return board.await(transactionId, producerId, wait).thenApply(found -> found.orElseThrow(() ->
                 new HttpStatusException(HttpStatus.NOT_FOUND, "No decision on transaction " + transactionId
                         + " within the lookup window yet")));
     }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.events.Decision;
+import io.cardwatch.events.EventHeaders;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Reason;
 import io.cardwatch.events.Topics;
+import io.cardwatch.gateway.auth.ProducerIdentity;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,6 +19,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +34,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Decisions published on the decisions topic become visible to lookups, including lookups already waiting. */
+/**
+ * Decisions published on the decisions topic become visible to lookups, including lookups already waiting. With
+ * authentication off, every transaction is posted, and every decision looked up, by the anonymous producer.
+ */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionLookupTest implements TestPropertyProvider {
@@ -125,7 +131,9 @@ class DecisionLookupTest implements TestPropertyProvider {
     }
 
     private void publish(Decision decision) throws ExecutionException, InterruptedException {
-        decisions.send(new ProducerRecord<>(Topics.DECISIONS_NAME, decision.cardId(), decision)).get();
+        var record = new ProducerRecord<>(Topics.DECISIONS_NAME, decision.cardId(), decision);
+        record.headers().add(EventHeaders.PRODUCER_ID, ProducerIdentity.ANONYMOUS.getBytes(StandardCharsets.UTF_8));
+        decisions.send(record).get();
     }
 
     private static Decision decision(String transactionId) {

@@ -39,11 +39,17 @@ public class CardProfiles {
         try {
             body = detector.profile(cardId).body();
         } catch (HttpClientResponseException e) {
+            if (e.getStatus() == HttpStatus.UNAUTHORIZED) {
+                LOG.warn("The detector refused the console's query token: set cardwatch.review.detector-token to "
+                        + "one of the detector's cardwatch.query.tokens");
+                return CardProfileView.unavailable("The detector refused the query token of the console.");
+            }
             return CardProfileView.unavailable(e.getStatus() == HttpStatus.NOT_FOUND
                     ? "The detector has no profile of this card."
                     : "The detector could not answer (" + e.getStatus().getCode() + "); try again shortly.");
         } catch (HttpClientException e) {
-            LOG.warn("Cannot reach the detector for the profile of card {}: {}", cardId, e.getMessage());
+            // Card IDs stay out of logs; the detector's address and the failure are what an operator needs.
+            LOG.warn("Cannot reach the detector for a card's profile: {}", e.getMessage());
             return CardProfileView.unavailable("The detector cannot be reached right now.");
         }
         if (body == null) {

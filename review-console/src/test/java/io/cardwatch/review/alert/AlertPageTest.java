@@ -24,7 +24,8 @@ class AlertPageTest extends ConsoleTest {
     @Override
     protected Map<String, String> overrides() {
         return Map.of("cardwatch.test.stub-detector", "true",
-                "cardwatch.review.detector-url", "http://127.0.0.1:" + port);
+                "cardwatch.review.detector-url", "http://127.0.0.1:" + port,
+                "cardwatch.review.detector-token", StubDetector.TOKEN);
     }
 
     @BeforeAll
