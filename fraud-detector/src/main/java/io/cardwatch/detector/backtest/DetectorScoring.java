@@ -1,6 +1,6 @@
 package io.cardwatch.detector.backtest;
 
-import io.cardwatch.detector.rules.RuleSetValidator;
+import io.cardwatch.detector.liveconfig.RuleSetValidator;
 import io.cardwatch.detector.scoring.CardScoring;
 import io.cardwatch.detector.scoring.ScoringPolicy;
 import io.cardwatch.events.RuleSet;

@@ -2,7 +2,7 @@ package io.cardwatch.detector.scoring;
 
 import io.cardwatch.detector.deadletter.RejectedRecordException;
 import io.cardwatch.detector.profile.CardProfile;
-import io.cardwatch.detector.rules.LiveConfiguration;
+import io.cardwatch.detector.liveconfig.LiveConfiguration;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.RuleSet;

@@ -3,7 +3,7 @@ package io.cardwatch.detector.scoring;
 import io.cardwatch.detector.deadletter.DeadLetterDeserializationHandler;
 import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.detector.deadletter.DeadLetterProcessingHandler;
-import io.cardwatch.detector.rules.RuleSetValidator;
+import io.cardwatch.detector.liveconfig.RuleSetValidator;
 import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Transaction;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;

@@ -1,8 +1,8 @@
 package io.cardwatch.detector.scoring;
 
 import io.cardwatch.detector.profile.CardProfile;
-import io.cardwatch.detector.rules.LiveConfiguration;
-import io.cardwatch.detector.rules.RuleSetValidator;
+import io.cardwatch.detector.liveconfig.LiveConfiguration;
+import io.cardwatch.detector.liveconfig.RuleSetValidator;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Label;
 import io.cardwatch.events.Outcome;

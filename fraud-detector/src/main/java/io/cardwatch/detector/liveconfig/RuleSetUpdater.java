@@ -1,4 +1,4 @@
-package io.cardwatch.detector.rules;
+package io.cardwatch.detector.liveconfig;
 
 import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Topics;

@@ -1,4 +1,4 @@
-package io.cardwatch.detector.rules;
+package io.cardwatch.detector.liveconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.cardwatch.detector.rules;
+package io.cardwatch.detector.liveconfig;
 
 import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.detector.deadletter.DeadLetterRecords;
