@@ -1,5 +1,7 @@
 package io.cardwatch.benchmarks;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionFactory;
 
 /** Admin chores of the benchmarks: scratch topics, and how far a consumer group has got. */
 final class Cluster implements AutoCloseable {
@@ -58,21 +61,13 @@ final class Cluster implements AutoCloseable {
      * The rate at which {@code progress} goes from its first movement to {@code target}: start-up time of
      * whatever does the work is left out.
      */
-    static Rate timeProgress(Supplier<Long> progress, long target, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    static Rate timeProgress(Supplier<Long> progress, long target, Duration timeout) {
         long initial = progress.get();
-        long started = 0;
-        long done = initial;
-        while (done < target && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            done = progress.get();
-            if (started == 0 && done > initial) {
-                started = System.nanoTime();
-            }
-        }
-        if (done < target) {
-            throw new IllegalStateException("Only " + done + " of " + target + " done within " + timeout);
-        }
+        // Polled often: the time between two polls is the error of the rate measured.
+        ConditionFactory polling = await().atMost(timeout).pollInterval(Duration.ofMillis(20));
+        polling.until(progress::get, done -> done > initial);
+        long started = System.nanoTime();
+        polling.until(progress::get, done -> done >= target);
         return new Rate(target - initial, Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -1,5 +1,7 @@
 package io.cardwatch.benchmarks;
 
+import static org.awaitility.Awaitility.await;
+
 import io.cardwatch.local.Infrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,17 +44,9 @@ final class DecisionTable implements AutoCloseable {
     }
 
     /** Waits until the rows of {@code transactionIdPrefix} reach {@code expected}, and returns their count. */
-    long awaitRowsOf(String transactionIdPrefix, long expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long rows = rowsOf(transactionIdPrefix);
-        while (rows < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            rows = rowsOf(transactionIdPrefix);
-        }
-        if (rows < expected) {
-            throw new IllegalStateException("Only " + rows + " of " + expected + " decisions stored within " + timeout);
-        }
-        return rows;
+    long awaitRowsOf(String transactionIdPrefix, long expected, Duration timeout) {
+        return await(expected + " decisions stored").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> rowsOf(transactionIdPrefix), rows -> rows >= expected);
     }
 
     void truncate() throws SQLException {

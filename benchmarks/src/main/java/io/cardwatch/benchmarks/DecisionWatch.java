@@ -1,5 +1,7 @@
 package io.cardwatch.benchmarks;
 
+import static org.awaitility.Awaitility.await;
+
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Topics;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Tails the decisions topic (committed records only, as any consumer sees them) and times each expected
@@ -57,10 +60,11 @@ final class DecisionWatch implements AutoCloseable, FixedRateHttpLoad.Listener {
     }
 
     /** Waits for the decisions still expected, then returns the latencies and how many never came. */
-    Latencies awaitAll(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (missing() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+    Latencies awaitAll(Duration timeout) {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> missing() == 0);
+        } catch (ConditionTimeoutException undecided) {
+            // Not an error: the table reports how many decisions never came.
         }
         return latencies;
     }

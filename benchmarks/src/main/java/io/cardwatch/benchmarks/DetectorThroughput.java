@@ -1,5 +1,7 @@
 package io.cardwatch.benchmarks;
 
+import static org.awaitility.Awaitility.await;
+
 import io.cardwatch.local.LocalStack;
 import io.cardwatch.simulator.KafkaSender;
 import io.cardwatch.simulator.SimulationSettings;
@@ -7,6 +9,7 @@ import io.cardwatch.simulator.TrafficModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The real fraud detector, as deployed: the scoring topology on a backlog of simulated transactions, then
@@ -58,20 +61,16 @@ final class DetectorThroughput {
      */
     static void awaitIdle(Cluster cluster, DecisionTable table) throws Exception {
         long posted = cluster.endOffsets("transactions");
-        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        while (committed(cluster, SCORING_GROUP, "transactions") < posted) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The detector did not score the " + posted + " transactions posted");
-            }
-            Thread.sleep(200);
-        }
-        long rows = table.rows();
-        long previous = -1;
-        while (rows != previous && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            previous = rows;
-            rows = table.rows();
-        }
+        await("the " + posted + " transactions posted scored").atMost(Duration.ofMinutes(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> committed(cluster, SCORING_GROUP, "transactions") >= posted);
+        // The sink has stored the decisions once the row count stays the same for a second.
+        AtomicLong previous = new AtomicLong(-1);
+        await("the decisions stored").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    long rows = table.rows();
+                    return rows == previous.getAndSet(rows);
+                });
     }
 
     private static long committed(Cluster cluster, String group, String topic) {

@@ -11,9 +11,9 @@ import io.cardwatch.simulator.HistoryFile;
 import io.cardwatch.simulator.RunSummary;
 import io.cardwatch.simulator.Scenario;
 import io.cardwatch.simulator.Simulation;
+import io.cardwatch.simulator.SimulationLabels;
 import io.cardwatch.simulator.SimulationSettings;
 import io.cardwatch.simulator.TrafficModel;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +67,8 @@ final class LabelledRun {
         RunSummary summary;
         // One full batch in flight at a time (a partial one waits for the rest): a card's transactions reach Kafka
         // in event-time order, the order the backtest scores them in.
-        try (Writer labels = Files.newBufferedWriter(labelsFile, StandardCharsets.UTF_8);
+        try (var labels = new SimulationLabels.Writer(Files.newBufferedWriter(labelsFile, StandardCharsets.UTF_8));
              var sender = new BatchHttpSender(stack.gatewayUrl(), LocalStack.API_KEY, BATCH, Duration.ofSeconds(1), 50)) {
-            labels.write("transactionId,scenario,episode\n");
             summary = new Simulation(new TrafficModel(settings), sender, BATCH).run(count, 0, labels, progress -> { });
         }
         Rate ingest = new Rate(summary.accepted(), summary.elapsed());

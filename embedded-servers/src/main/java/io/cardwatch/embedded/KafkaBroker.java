@@ -1,5 +1,7 @@
 package io.cardwatch.embedded;
 
+import static org.awaitility.Awaitility.await;
+
 import io.cardwatch.events.TopicProvisioning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,50 +157,29 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        awaitListening(deadline);
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("The Kafka broker exited during startup: "
-                            + ChildJvm.tail(dataDir.resolve("broker.log")));
-                }
-                try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (Exception notYet) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("The Kafka broker did not become ready within "
-                                + STARTUP_TIMEOUT + ": " + ChildJvm.tail(dataDir.resolve("broker.log")), notYet);
-                    }
-                }
-                sleep(Duration.ofMillis(200));
-            }
+            // The port first, so that the admin client does not log a warning per refused connection.
+            await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .failFast("exited", () -> !process.isAlive())
+                    .until(() -> listening() && !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty());
+        } catch (TerminalFailureException exited) {
+            throw new IllegalStateException("The Kafka broker exited during startup: "
+                    + ChildJvm.tail(dataDir.resolve("broker.log")));
+        } catch (ConditionTimeoutException notReady) {
+            throw new IllegalStateException("The Kafka broker did not become ready within " + STARTUP_TIMEOUT + ": "
+                    + ChildJvm.tail(dataDir.resolve("broker.log")), notReady);
         }
     }
 
-    /** Waits for the port first, so that the admin client does not log a warning per refused connection. */
-    private void awaitListening(long deadline) {
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-                return;
-            } catch (IOException notYet) {
-                sleep(Duration.ofMillis(200));
-            }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
+    private boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.cardwatch.embedded;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +38,18 @@ public final class TopicContents {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             List<ConsumerRecord<K, V>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!reachedEnd(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + topic + " up to " + end);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            // On this thread, which owns the consumer; the consumer's poll is the wait between two checks.
+            await("reading " + topic + " up to " + end).atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> reachedEnd(consumer, end) || pollReachesEnd(consumer, end, records));
             return records;
         }
+    }
+
+    private static <K, V> boolean pollReachesEnd(KafkaConsumer<K, V> consumer, Map<TopicPartition, Long> end,
+                                                  List<ConsumerRecord<K, V>> records) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return reachedEnd(consumer, end);
     }
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

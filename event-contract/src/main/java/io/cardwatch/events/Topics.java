@@ -39,7 +39,7 @@ public final class Topics {
     public static final Topic<String, Decision> DECISIONS =
             new Topic<>(DECISIONS_NAME, Serdes.String(), new JsonSerde<>(Decision.class));
 
-    /** Records set aside by any stage, with their original bytes and {@link DeadLetters} headers. */
+    /** Records set aside by any stage, each written by {@link DeadLetter}: the original record, then why and where from. */
     public static final Topic<byte[], byte[]> DEAD_LETTERS =
             new Topic<>(DEAD_LETTERS_NAME, Serdes.ByteArray(), Serdes.ByteArray());
 

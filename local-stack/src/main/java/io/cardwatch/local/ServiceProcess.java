@@ -1,5 +1,7 @@
 package io.cardwatch.local;
 
+import static org.awaitility.Awaitility.await;
+
 import io.cardwatch.embedded.ChildJvm;
 import io.cardwatch.embedded.ChildProcess;
 import java.io.IOException;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * One Cardwatch service in its own JVM, on the classpath its module's build wrote, so that two services
@@ -103,32 +107,16 @@ public final class ServiceProcess implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during startup:\n" + ChildJvm.tail(log));
-            }
-            try {
-                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while starting " + name, e);
-            }
-            sleep();
-        }
-        throw new IllegalStateException(name + " was not healthy within " + STARTUP_TIMEOUT + ":\n" + ChildJvm.tail(log));
-    }
-
-    private static void sleep() {
         try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
+            await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                    .failFast("exited", () -> !process.isAlive())
+                    .until(() -> client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (TerminalFailureException exited) {
+            throw new IllegalStateException(name + " exited during startup:\n" + ChildJvm.tail(log));
+        } catch (ConditionTimeoutException unhealthy) {
+            throw new IllegalStateException(name + " was not healthy within " + STARTUP_TIMEOUT + ":\n"
+                    + ChildJvm.tail(log));
         }
     }
 }

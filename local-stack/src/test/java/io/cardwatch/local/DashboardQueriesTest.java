@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardwatch.events.Topics;
 import io.cardwatch.simulator.HttpSender;
 import io.cardwatch.simulator.Simulation;
+import io.cardwatch.simulator.SimulationLabels;
 import io.cardwatch.simulator.SimulationSettings;
 import io.cardwatch.simulator.TrafficModel;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -70,7 +72,6 @@ class DashboardQueriesTest {
                         "fraud-detector", "127.0.0.1:" + options.detectorMetricsPort()),
                 alertRules.write(dataDir.resolve("prometheus/cardwatch-rules.yml")));
         sendTraffic(stack);
-        Thread.sleep(10_000);
     }
 
     @AfterAll
@@ -89,18 +90,21 @@ class DashboardQueriesTest {
                 .containsExactlyInAnyOrder("Cardwatch / Pipeline overview", "Cardwatch / Fraud operations",
                         "Cardwatch / Sink and database");
 
-        List<String> failures = new ArrayList<>();
-        for (DashboardQuery query : queries) {
-            String promql = query.promql();
-            List<JsonNode> series = prometheus.query(promql);
-            if (series.isEmpty()) {
-                failures.add(query.dashboard() + " / " + query.panel() + ": " + promql);
+        // once Prometheus has scraped what the traffic left
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(withoutData(queries, DashboardQuery::promql)).isEmpty());
+        System.out.printf("Dashboard queries: %d, each with data%n", queries.size());
+    }
+
+    /** Those of {@code queries} that return no data. */
+    private <T> List<T> withoutData(List<T> queries, Function<T, String> promql) throws Exception {
+        List<T> failures = new ArrayList<>();
+        for (T query : queries) {
+            if (prometheus.query(promql.apply(query)).isEmpty()) {
+                failures.add(query);
             }
         }
-        System.out.printf("Dashboard queries: %d passed, %d failed%n", queries.size() - failures.size(),
-                failures.size());
-        failures.forEach(failure -> System.out.println("  no data: " + failure));
-        assertThat(failures).isEmpty();
+        return failures;
     }
 
     @Test
@@ -116,25 +120,25 @@ class DashboardQueriesTest {
             assertThat(rule.path("health").asText()).as("%s: %s", rule.path("name").asText(),
                     rule.path("lastError").asText()).isEqualTo("ok");
         }
-        // and each selector matches series: one that matches none would never fire
-        List<String> failures = new ArrayList<>();
-        int selectors = 0;
+        for (String expression : alertRules.expressions().values()) {
+            prometheus.query(expression);
+        }
+        // and each selector matches series, once scraped: one that matches none would never fire
+        List<AlertSelector> selectors = new ArrayList<>();
         for (var alert : alertRules.expressions().entrySet()) {
-            prometheus.query(alert.getValue());
             Matcher selector = SELECTOR.matcher(alert.getValue());
             while (selector.find()) {
-                selectors++;
-                String matched = selector.group().replace(FIVE_XX, "");
-                if (prometheus.query(matched).isEmpty()) {
-                    failures.add(alert.getKey() + ": " + matched);
-                }
+                selectors.add(new AlertSelector(alert.getKey(), selector.group().replace(FIVE_XX, "")));
             }
         }
-        System.out.printf("Alert selectors: %d with series, %d without%n", selectors - failures.size(),
-                failures.size());
-        failures.forEach(failure -> System.out.println("  no series: " + failure));
-        assertThat(failures).isEmpty();
-        assertThat(selectors).isGreaterThanOrEqualTo(alertRules.expressions().size());
+        assertThat(selectors.size()).isGreaterThanOrEqualTo(alertRules.expressions().size());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(withoutData(selectors, AlertSelector::selector)).isEmpty());
+        System.out.printf("Alert selectors: %d, each with series%n", selectors.size());
+    }
+
+    /** A series selector in an alert's expression, without the matcher that is its condition. */
+    record AlertSelector(String alert, String selector) {
     }
 
     @Test
@@ -164,7 +168,8 @@ class DashboardQueriesTest {
     private void sendTraffic(LocalStack stack) throws Exception {
         var traffic = new TrafficModel(new SimulationSettings(7, 200, Duration.ofMillis(20), 0.05, Instant.now()));
         try (HttpSender sender = new HttpSender(stack.gatewayUrl(), LocalStack.API_KEY, 3)) {
-            new Simulation(traffic, sender, 16).run(3_000, 150, new StringWriter(), summary -> { });
+            new Simulation(traffic, sender, 16).run(3_000, 150, new SimulationLabels.Writer(Writer.nullWriter()),
+                    summary -> { });
         }
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()

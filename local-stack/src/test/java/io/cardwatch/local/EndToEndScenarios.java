@@ -1,6 +1,7 @@
 package io.cardwatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import io.cardwatch.local.OtlpTraceReceiver.ReceivedSpan;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.AfterAll;
@@ -101,19 +103,13 @@ abstract class EndToEndScenarios {
         assertThat(write.parentSpanId()).isEqualTo(scoring.spanId());
     }
 
-    private ReceivedSpan awaitSpan(String traceId, String service, String name, Span.SpanKind kind)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = traces.spans().stream().filter(span -> span.traceId().equals(traceId)
-                    && span.service().equals(service) && span.name().equals(name) && span.kind() == kind).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("No span " + name + " from " + service + " in trace " + traceId + " among "
-                + traces.spans());
+    private ReceivedSpan awaitSpan(String traceId, String service, String name, Span.SpanKind kind) {
+        return await("span " + name + " from " + service + " in trace " + traceId).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> traces.spans().stream().filter(span -> span.traceId().equals(traceId)
+                        && span.service().equals(service) && span.name().equals(name) && span.kind() == kind)
+                        .findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     private static ReceivedSpan only(List<ReceivedSpan> trace, String service, String name, Span.SpanKind kind) {
@@ -152,13 +148,9 @@ abstract class EndToEndScenarios {
                 .timeout(Duration.ofSeconds(30));
     }
 
-    private String awaitDecision(String transactionId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<String> rows = decision(transactionId);
-        while (rows.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            rows = decision(transactionId);
-        }
+    private String awaitDecision(String transactionId) {
+        List<String> rows = await("decision of " + transactionId).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> decision(transactionId), found -> !found.isEmpty());
         assertThat(rows).as("decision rows of %s", transactionId).hasSize(1);
         return rows.get(0);
     }

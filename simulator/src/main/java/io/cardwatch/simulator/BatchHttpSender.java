@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Posts transactions to the gateway's batch endpoint, up to {@code batchSize} per request; a batch that is
@@ -20,8 +21,6 @@ import java.util.concurrent.TimeUnit;
  * with the same transaction IDs; an event refused as invalid is not.
  */
 public final class BatchHttpSender implements TransactionSender {
-
-    private static final long RETRY_DELAY_MS = 200;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -34,7 +33,7 @@ public final class BatchHttpSender implements TransactionSender {
     private final String apiKey;
     private final int batchSize;
     private final Duration linger;
-    private final int maxAttempts;
+    private final GatewayRetry<List<Pending>> retry;
     private List<Pending> filling = new ArrayList<>();
 
     /** @param apiKey the producer's API key, sent as a bearer token */
@@ -43,7 +42,7 @@ public final class BatchHttpSender implements TransactionSender {
         this.apiKey = apiKey;
         this.batchSize = batchSize;
         this.linger = linger;
-        this.maxAttempts = maxAttempts;
+        this.retry = new GatewayRetry<>("gateway-batch", maxAttempts, resend -> !resend.isEmpty());
     }
 
     @Override
@@ -51,7 +50,7 @@ public final class BatchHttpSender implements TransactionSender {
         Pending pending = new Pending(TransactionBatch.json(transaction), new CompletableFuture<>());
         List<Pending> full = add(pending);
         if (full != null) {
-            post(full, 1);
+            post(full);
         }
         return pending.delivery();
     }
@@ -74,7 +73,7 @@ public final class BatchHttpSender implements TransactionSender {
             }
         }
         if (due) {
-            post(batch, 1);
+            post(batch);
         }
     }
 
@@ -84,7 +83,17 @@ public final class BatchHttpSender implements TransactionSender {
         return batch;
     }
 
-    private void post(List<Pending> batch, int attempt) {
+    /** Posts {@code batch}, then resends its unsettled events; those still unsettled at the end have failed. */
+    private void post(List<Pending> batch) {
+        AtomicReference<List<Pending>> unsettled = new AtomicReference<>(batch);
+        retry.post(() -> postOnce(unsettled.get()).thenApply(resend -> {
+            unsettled.set(resend);
+            return resend;
+        })).whenComplete((resend, error) -> unsettled.get().forEach(pending -> pending.delivery().complete(Delivery.FAILED)));
+    }
+
+    /** Posts {@code batch} once, settles the events its answer settles and returns those to resend. */
+    private CompletableFuture<List<Pending>> postOnce(List<Pending> batch) {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + apiKey)
@@ -92,26 +101,17 @@ public final class BatchHttpSender implements TransactionSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(
                         TransactionBatch.body(batch.stream().map(Pending::json).toList())))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .whenComplete((response, error) -> settle(batch, attempt, response));
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, error) -> settle(batch, response));
     }
 
-    private void settle(List<Pending> batch, int attempt, HttpResponse<byte[]> response) {
+    private static List<Pending> settle(List<Pending> batch, HttpResponse<byte[]> response) {
         int status = response == null ? 0 : response.statusCode();
-        if (status >= 400 && status < 500 && status != 429) {
+        if (GatewayRetry.refused(status)) {
             batch.forEach(pending -> pending.delivery().complete(Delivery.REFUSED));
-            return;
+            return List.of();
         }
-        List<Pending> resend = status == 200 ? settleEach(batch, response.body()) : batch;
-        if (resend.isEmpty()) {
-            return;
-        }
-        if (attempt >= maxAttempts) {
-            resend.forEach(pending -> pending.delivery().complete(Delivery.FAILED));
-            return;
-        }
-        CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS)
-                .execute(() -> post(resend, attempt + 1));
+        return status == 200 ? settleEach(batch, response.body()) : batch;
     }
 
     /** Completes the accepted and refused events of {@code batch} and returns those to resend. */
@@ -137,7 +137,7 @@ public final class BatchHttpSender implements TransactionSender {
             rest = takeFilling();
         }
         if (!rest.isEmpty()) {
-            post(rest, 1);
+            post(rest);
         }
         lingerTimer.shutdown();
     }

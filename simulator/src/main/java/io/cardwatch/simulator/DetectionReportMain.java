@@ -1,15 +1,12 @@
 package io.cardwatch.simulator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +56,7 @@ public final class DetectionReportMain implements Callable<Integer> {
 
     /** The report of the simulated transactions labelled in {@code labelsFile}, from the decisions stored. */
     public static DetectionReport report(Path labelsFile, Connection connection) throws IOException, SQLException {
-        Map<String, DetectionReport.Label> labels = readLabels(labelsFile);
+        Map<String, DetectionReport.Label> labels = SimulationLabels.read(labelsFile);
         Set<String> decided = new HashSet<>();
         Set<String> flagged = new HashSet<>();
         try (Statement statement = connection.createStatement();
@@ -73,16 +70,5 @@ public final class DetectionReportMain implements Callable<Integer> {
             }
         }
         return DetectionReport.of(labels, flagged, decided);
-    }
-
-    static Map<String, DetectionReport.Label> readLabels(Path file) throws IOException {
-        Map<String, DetectionReport.Label> labels = new HashMap<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] fields = line.split(",");
-            if (fields.length == 3 && !fields[0].equals("transactionId")) {
-                labels.put(fields[0], new DetectionReport.Label(Scenario.valueOf(fields[1]), Long.parseLong(fields[2])));
-            }
-        }
-        return labels;
     }
 }

@@ -7,34 +7,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Posts each transaction to the gateway as a well-behaved producer does: an answer other than 202 or a
- * 4xx (429 included) is retried with the same transaction ID, which the gateway's idempotency makes safe.
+ * Posts each transaction to the gateway as a well-behaved producer does: no answer, a 429 or a 5xx is
+ * retried ({@link GatewayRetry}); a 202 is accepted, another 4xx refused.
  */
 public final class HttpSender implements TransactionSender {
-
-    private static final long RETRY_DELAY_MS = 200;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI endpoint;
     private final String apiKey;
-    private final int maxAttempts;
+    private final GatewayRetry<Integer> retry;
 
     /** @param apiKey the producer's API key, sent as a bearer token */
     public HttpSender(String gatewayUrl, String apiKey, int maxAttempts) {
         this.endpoint = URI.create(gatewayUrl + "/v1/transactions");
         this.apiKey = apiKey;
-        this.maxAttempts = maxAttempts;
+        this.retry = new GatewayRetry<>("gateway", maxAttempts, status -> status != 202 && !GatewayRetry.refused(status));
     }
 
     @Override
     public CompletableFuture<Delivery> send(Transaction transaction) {
-        return attempt(TransactionBatch.json(transaction), 1);
+        byte[] body = TransactionBatch.json(transaction);
+        return retry.post(() -> post(body)).thenApply(HttpSender::delivery);
     }
 
-    private CompletableFuture<Delivery> attempt(byte[] body, int attempt) {
+    /** Posts once; the status of the answer, 0 when there was none. */
+    private CompletableFuture<Integer> post(byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + apiKey)
@@ -42,22 +41,14 @@ public final class HttpSender implements TransactionSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, error) -> response == null ? 0 : response.statusCode())
-                .thenCompose(status -> settle(body, attempt, status));
+                .handle((response, error) -> response == null ? 0 : response.statusCode());
     }
 
-    private CompletableFuture<Delivery> settle(byte[] body, int attempt, int status) {
+    private static Delivery delivery(int status) {
         if (status == 202) {
-            return CompletableFuture.completedFuture(Delivery.ACCEPTED);
+            return Delivery.ACCEPTED;
         }
-        if (status >= 400 && status < 500 && status != 429) {
-            return CompletableFuture.completedFuture(Delivery.REFUSED);
-        }
-        if (attempt >= maxAttempts) {
-            return CompletableFuture.completedFuture(Delivery.FAILED);
-        }
-        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS))
-                .thenCompose(ignored -> attempt(body, attempt + 1));
+        return GatewayRetry.refused(status) ? Delivery.REFUSED : Delivery.FAILED;
     }
 
     @Override

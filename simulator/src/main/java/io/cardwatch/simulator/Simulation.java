@@ -1,8 +1,5 @@
 package io.cardwatch.simulator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +32,8 @@ public final class Simulation {
      * Sends {@code count} transactions, {@code ratePerSecond} a second (0: as fast as possible), calling
      * {@code progress} about once a second, and returns once every one of them is settled.
      */
-    public RunSummary run(long count, double ratePerSecond, Writer labels, Consumer<RunSummary> progress)
+    public RunSummary run(long count, double ratePerSecond, SimulationLabels.Writer labels,
+                          Consumer<RunSummary> progress)
             throws InterruptedException {
         long started = System.nanoTime();
         long nextReport = started + 1_000_000_000L;
@@ -59,26 +57,14 @@ public final class Simulation {
         return summary(count, started);
     }
 
-    private void settle(LabelledTransaction transaction, Delivery delivery, Writer labels) {
+    private void settle(LabelledTransaction transaction, Delivery delivery, SimulationLabels.Writer labels) {
         switch (delivery) {
             case ACCEPTED -> {
                 accepted.incrementAndGet();
-                writeLabel(transaction, labels);
+                labels.write(transaction);
             }
             case REFUSED -> refused.incrementAndGet();
             case FAILED -> failed.incrementAndGet();
-        }
-    }
-
-    private static void writeLabel(LabelledTransaction transaction, Writer labels) {
-        String line = transaction.transaction().transactionId() + "," + transaction.scenario() + ","
-                + transaction.episode() + "\n";
-        synchronized (labels) {
-            try {
-                labels.write(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the label of " + transaction, e);
-            }
         }
     }
 

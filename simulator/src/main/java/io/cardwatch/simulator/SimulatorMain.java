@@ -1,6 +1,5 @@
 package io.cardwatch.simulator;
 
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,8 +95,7 @@ public final class SimulatorMain implements Callable<Integer> {
         // Enough in flight to fill several batches at once.
         int inFlight = concurrency != null ? concurrency : Math.max(64, 4 * batch);
         try (TransactionSender sender = sender(target, apiKey, batch, Duration.ofMillis(lingerMs));
-             Writer labelWriter = Files.newBufferedWriter(labels, StandardCharsets.UTF_8)) {
-            labelWriter.write("transactionId,scenario,episode\n");
+             var labelWriter = new SimulationLabels.Writer(Files.newBufferedWriter(labels, StandardCharsets.UTF_8))) {
             RunSummary summary = new Simulation(new TrafficModel(settings), sender, inFlight)
                     .run(count, rate, labelWriter, progress -> System.out.println(progress));
             System.out.println("Done in " + summary + "; labels in " + labels);

@@ -30,7 +30,8 @@ class SimulationTest {
 
             RunSummary summary;
             try (var sender = new KafkaSender(broker.bootstrapServers())) {
-                summary = new Simulation(new TrafficModel(settings), sender, 32).run(2_000, 0, labels, progress -> { });
+                summary = new Simulation(new TrafficModel(settings), sender, 32)
+                        .run(2_000, 0, new SimulationLabels.Writer(labels), progress -> { });
             }
 
             assertThat(summary.sent()).isEqualTo(2_000);
@@ -42,7 +43,8 @@ class SimulationTest {
             assertThat(published).extracting(ConsumerRecord::value)
                     .containsExactlyInAnyOrderElementsOf(expected.stream().map(LabelledTransaction::transaction).toList());
             assertThat(published).allSatisfy(record -> assertThat(record.key()).isEqualTo(record.value().cardId()));
-            assertThat(labels.toString().lines()).containsExactlyInAnyOrderElementsOf(expected.stream()
+            assertThat(labels.toString()).startsWith("transactionId,scenario,episode\n");
+            assertThat(labels.toString().lines().skip(1)).containsExactlyInAnyOrderElementsOf(expected.stream()
                     .map(t -> t.transaction().transactionId() + "," + t.scenario() + "," + t.episode()).toList());
         }
     }

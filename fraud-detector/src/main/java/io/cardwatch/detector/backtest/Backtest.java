@@ -3,6 +3,7 @@ package io.cardwatch.detector.backtest;
 import io.cardwatch.detector.deadletter.RejectedRecordException;
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.scoring.CardScoring;
+import io.cardwatch.events.DeadLetterCause;
 import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Transaction;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class Backtest {
                 scored = scoring.score(profiles.get(transaction.cardId()), transaction, ruleSet,
                         lists.card(transaction.cardId()), lists.merchant(transaction.merchantId()));
             } catch (RejectedRecordException e) {
-                if (!RejectedRecordException.TOO_OLD.equals(e.cause())) {
+                if (e.cause() != DeadLetterCause.TOO_OLD) {
                     throw e;
                 }
                 refused++;

@@ -1,5 +1,6 @@
 package io.cardwatch.detector.deadletter;
 
+import io.cardwatch.events.DeadLetter;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -25,11 +26,10 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
                     context.processorNodeId(), exception);
             return Response.fail();
         }
-        LOG.warn("Dead letter {} at {}-{}@{}: {}", rejected.cause(), context.topic(), context.partition(),
-                context.offset(), rejected.getMessage());
-        metrics.setAside(rejected.cause(), context.topic());
-        return Response.resume(List.of(DeadLetterRecords.of(rejected.cause(), rejected, context.topic(),
-                context.partition(), context.offset(), context.sourceRawKey(), context.sourceRawValue())));
+        DeadLetter deadLetter = new DeadLetter(rejected.cause(), rejected, context.topic(), context.partition(),
+                context.offset(), context.headers(), context.sourceRawKey(), context.sourceRawValue());
+        metrics.setAside(deadLetter);
+        return Response.resume(List.of(deadLetter.toRecord()));
     }
 
     @Override

@@ -3,15 +3,11 @@ package io.cardwatch.detector.profile;
 import io.cardwatch.events.JsonSerde;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -30,18 +26,15 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 class CardProfiles {
 
     private static final JsonSerde<CardProfile> JSON = new JsonSerde<>(CardProfile.class);
-    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaStreams streams;
+    private final DetectorInstances instances;
     private final HostInfo self;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(FORWARD_TIMEOUT)
-            .build();
 
-    CardProfiles(KafkaStreams streams,
+    CardProfiles(KafkaStreams streams, DetectorInstances instances,
                  @Nullable @Value("${kafka.streams.default.application.server:}") String applicationServer) {
         this.streams = streams;
+        this.instances = instances;
         this.self = applicationServer == null || applicationServer.isBlank() ? null
                 : HostInfo.buildFromEndpoint(applicationServer);
     }
@@ -107,26 +100,24 @@ class CardProfiles {
     }
 
     private Optional<String> forward(HostInfo host, String cardId, String authorization) {
-        URI uri = URI.create("http://" + endpoint(host) + "/cards/"
-                + URLEncoder.encode(cardId, StandardCharsets.UTF_8) + "/profile?local=true");
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT)
-                            .header("Authorization", authorization).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+            response = instances.profile("http://" + endpoint(host), cardId, authorization);
+        } catch (HttpClientResponseException e) {
+            throw answered(host, e.getResponse().code());
+        } catch (HttpClientException e) {
             throw new ProfileUnavailableException("Instance " + endpoint(host) + " holding the card did not answer",
                     e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProfileUnavailableException("Interrupted while asking " + endpoint(host) + " for the card", e);
         }
-        return switch (response.statusCode()) {
-            case 200 -> Optional.of(response.body());
+        return switch (response.code()) {
+            case 200 -> response.getBody();
             case 404 -> Optional.empty();
-            default -> throw new ProfileUnavailableException("Instance " + endpoint(host) + " holding the card "
-                    + "answered " + response.statusCode());
+            default -> throw answered(host, response.code());
         };
+    }
+
+    private static ProfileUnavailableException answered(HostInfo host, int status) {
+        return new ProfileUnavailableException("Instance " + endpoint(host) + " holding the card answered " + status);
     }
 
     private static String endpoint(HostInfo host) {

@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
@@ -33,8 +35,10 @@ class ProfileController {
     /**
      * {@code local=true} is set by an instance forwarding the query, so that it is never forwarded again. A
      * forwarded query carries the caller's own credential, which {@link QueryTokenFilter} has accepted here.
+     * Off the event loop: a forwarded query waits for the other instance's answer.
      */
     @Get(uri = "/{cardId}/profile", produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> profile(String cardId, @Nullable @QueryValue Boolean local,
                             @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         var profile = Boolean.TRUE.equals(local) ? profiles.findForwarded(cardId)

@@ -2,6 +2,9 @@ package io.cardwatch.detector.scoring;
 
 import io.cardwatch.detector.deadletter.RejectedRecordException;
 import io.cardwatch.detector.profile.CardProfile;
+import io.cardwatch.detector.rules.Evidence;
+import io.cardwatch.detector.rules.Rules;
+import io.cardwatch.events.DeadLetterCause;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.Outcome;
@@ -33,7 +36,7 @@ public final class CardScoring {
     /**
      * Scores {@code transaction} against {@code profile} (null for a card never seen). Empty when the card has
      * had this transaction already: its first decision stands. A transaction too far before the card's latest
-     * to be told from a duplicate is refused with {@link RejectedRecordException#TOO_OLD}.
+     * to be told from a duplicate is refused with {@link DeadLetterCause#TOO_OLD}.
      */
     public Optional<Scored> score(CardProfile profile, Transaction transaction, RuleSet ruleSet, ListEntry cardEntry,
                                   ListEntry merchantEntry) {
@@ -42,7 +45,7 @@ public final class CardScoring {
             return Optional.empty();
         }
         if (before.beforeHorizon(transaction.eventTime(), policy.profileSettings())) {
-            throw new RejectedRecordException(RejectedRecordException.TOO_OLD, "Transaction "
+            throw new RejectedRecordException(DeadLetterCause.TOO_OLD, "Transaction "
                     + transaction.transactionId() + " at " + transaction.eventTime() + " is more than "
                     + policy.dedupHorizon() + " before card " + transaction.cardId() + "'s latest at "
                     + before.lastEventTime() + ": it could no longer be told from a duplicate");
@@ -62,7 +65,7 @@ public final class CardScoring {
     // itself would keep a wrongly alerted card under suspicion for as long as it is used.
     private static boolean alertsOnItsOwn(Decision decision, RuleSet ruleSet) {
         int own = decision.reasons().stream()
-                .filter(reason -> !reason.code().equals(FollowsAlertRule.CODE))
+                .filter(reason -> !reason.code().equals(Rules.FOLLOWS_ALERT))
                 .mapToInt(Reason::points)
                 .sum();
         return decision.outcome() != Outcome.APPROVE && own >= ruleSet.reviewFrom();

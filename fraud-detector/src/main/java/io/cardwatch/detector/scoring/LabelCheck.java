@@ -1,6 +1,7 @@
 package io.cardwatch.detector.scoring;
 
 import io.cardwatch.detector.deadletter.RejectedRecordException;
+import io.cardwatch.events.DeadLetterCause;
 import io.cardwatch.events.Label;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class LabelCheck {
             problems.add("key " + key + " is not the transaction ID");
         }
         if (!problems.isEmpty()) {
-            throw new RejectedRecordException(RejectedRecordException.INVALID,
+            throw new RejectedRecordException(DeadLetterCause.INVALID,
                     "Label of " + label.transactionId() + ": " + String.join(", ", problems));
         }
         return label;

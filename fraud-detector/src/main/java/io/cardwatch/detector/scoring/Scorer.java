@@ -1,5 +1,7 @@
 package io.cardwatch.detector.scoring;
 
+import io.cardwatch.detector.rules.Evidence;
+import io.cardwatch.detector.rules.ScoringRule;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.Outcome;

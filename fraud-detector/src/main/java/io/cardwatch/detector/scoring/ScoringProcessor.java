@@ -3,6 +3,7 @@ package io.cardwatch.detector.scoring;
 import io.cardwatch.detector.deadletter.RejectedRecordException;
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.liveconfig.LiveConfiguration;
+import io.cardwatch.events.DeadLetterCause;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.RuleSet;
@@ -80,7 +81,7 @@ final class ScoringProcessor implements Processor<String, Transaction, String, D
     // replay decides the same way.
     private void rejectIfTooOld(Transaction transaction, Instant published) {
         if (transaction.eventTime().isBefore(published.minus(policy.maxAge()))) {
-            throw new RejectedRecordException(RejectedRecordException.TOO_OLD, "Transaction "
+            throw new RejectedRecordException(DeadLetterCause.TOO_OLD, "Transaction "
                     + transaction.transactionId() + " at " + transaction.eventTime() + " was published at " + published
                     + ", more than " + policy.maxAge() + " later");
         }

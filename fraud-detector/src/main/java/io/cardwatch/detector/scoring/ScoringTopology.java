@@ -1,5 +1,8 @@
 package io.cardwatch.detector.scoring;
 
+import io.cardwatch.detector.deadletter.DeadLetterDeserializationHandler;
+import io.cardwatch.detector.deadletter.DeadLetterMetrics;
+import io.cardwatch.detector.deadletter.DeadLetterProcessingHandler;
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.liveconfig.LiveConfiguration;
 import io.cardwatch.detector.liveconfig.RuleSetValidator;
@@ -8,8 +11,10 @@ import io.cardwatch.events.Label;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -23,6 +28,19 @@ public final class ScoringTopology {
     public static final String PROFILES_STORE = CardProfile.STORE;
 
     private ScoringTopology() {
+    }
+
+    /**
+     * The Streams settings the topology needs wherever it runs: handlers that set aside on {@code dead-letters},
+     * counted by {@code deadLetterMetrics}, every record it cannot read or score (also in the global stores'
+     * processors), so that the next record is scored.
+     */
+    public static Map<String, Object> streamsSettings(DeadLetterMetrics deadLetterMetrics) {
+        return Map.of(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class,
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class,
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true,
+                DeadLetterMetrics.CONFIG, deadLetterMetrics);
     }
 
     /** Adds the topology to {@code builder}, without telemetry, and returns the transactions stream it starts from. */

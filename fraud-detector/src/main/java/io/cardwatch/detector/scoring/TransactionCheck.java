@@ -1,6 +1,7 @@
 package io.cardwatch.detector.scoring;
 
 import io.cardwatch.detector.deadletter.RejectedRecordException;
+import io.cardwatch.events.DeadLetterCause;
 import io.cardwatch.events.Transaction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ final class TransactionCheck {
     /** {@code transaction}, or a {@link RejectedRecordException} naming everything wrong with it. */
     static Transaction valid(String key, Transaction transaction) {
         if (transaction == null) {
-            throw new RejectedRecordException(RejectedRecordException.INVALID, "Transaction is empty");
+            throw new RejectedRecordException(DeadLetterCause.INVALID, "Transaction is empty");
         }
         List<String> problems = new ArrayList<>();
         require(problems, transaction.transactionId(), "transactionId");
@@ -33,7 +34,7 @@ final class TransactionCheck {
             problems.add("the record key is not the card ID");
         }
         if (!problems.isEmpty()) {
-            throw new RejectedRecordException(RejectedRecordException.INVALID,
+            throw new RejectedRecordException(DeadLetterCause.INVALID,
                     "Transaction " + transaction.transactionId() + ": " + String.join(", ", problems));
         }
         return transaction;

@@ -1,5 +1,6 @@
 package io.cardwatch.detector.sink;
 
+import io.cardwatch.events.DeadLetterCause;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Topics;
 import jakarta.inject.Singleton;
@@ -47,7 +48,7 @@ class DecisionBatchWriter {
                 Decision decision = Topics.DECISIONS.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 decoded.add(new DecisionRecord(record, decision));
             } catch (SerializationException | NullPointerException e) {
-                deadLetters.setAside(record, DeadLetterSink.UNDESERIALIZABLE, e);
+                deadLetters.setAside(record, DeadLetterCause.UNDESERIALIZABLE, e);
             }
         }
         return decoded;
@@ -61,7 +62,7 @@ class DecisionBatchWriter {
             writeRetryingFailovers(batch);
         } catch (RejectedBatchException rejected) {
             if (batch.size() == 1) {
-                deadLetters.setAside(batch.get(0).source(), DeadLetterSink.REJECTED_BY_DATABASE, rejected.getCause());
+                deadLetters.setAside(batch.get(0).source(), DeadLetterCause.REJECTED_BY_DATABASE, rejected.getCause());
                 return;
             }
             int middle = batch.size() / 2;

@@ -1,13 +1,11 @@
 package io.cardwatch.detector.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.cardwatch.detector.DetectorTestServers;
+import io.cardwatch.detector.DetectorContextTest;
 import io.cardwatch.events.Topics;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,9 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Ninety days of a small portfolio's labelled history loaded through Kafka into a running detector: every
@@ -27,28 +23,10 @@ import org.junit.jupiter.api.TestInstance;
  * again changes nothing.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HistoryReplayTest implements TestPropertyProvider {
+class HistoryReplayTest extends DetectorContextTest {
 
     private static final Path NINETY_DAYS = Path.of("src/test/resources/backtest/ninety-days.csv");
     private static final int TRANSACTIONS = 3000;
-
-    private DetectorTestServers servers;
-
-    @Inject
-    ApplicationContext context;
-
-    @Override
-    public Map<String, String> getProperties() {
-        servers = DetectorTestServers.start("history-replay");
-        return servers.properties(Map.of());
-    }
-
-    @AfterAll
-    void stopServers() {
-        context.close();
-        servers.close();
-    }
 
     @Test
     void scoresNinetyDaysOfHistoryOnceEachExactlyAsTheBacktestDoes() throws Exception {
@@ -100,23 +78,15 @@ class HistoryReplayTest implements TestPropertyProvider {
         }
     }
 
-    private List<String> awaitDecisions(int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        List<String> decisions = decisions();
-        while (decisions.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            decisions = decisions();
-        }
-        return decisions;
+    private List<String> awaitDecisions(int expected) {
+        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(this::decisions, decisions -> decisions.size() >= expected);
     }
 
     // The second load's records are all duplicates (or too old to be told from one): once the detector has
     // committed past every one of them, the table must be as it was.
     private List<String> decisionsAfterTheReplayIsScored() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (consumerLag() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> consumerLag() == 0);
         return decisions();
     }
 

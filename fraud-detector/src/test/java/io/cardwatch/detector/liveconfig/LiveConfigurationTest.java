@@ -3,7 +3,7 @@ package io.cardwatch.detector.liveconfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.cardwatch.detector.DetectorTestServers;
+import io.cardwatch.detector.DetectorContextTest;
 import io.cardwatch.embedded.TopicContents;
 import io.cardwatch.events.DeadLetters;
 import io.cardwatch.events.Decision;
@@ -14,9 +14,7 @@ import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Topic;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +34,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -43,9 +42,8 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.junit.jupiter.api.AfterAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The detector on a real broker: a rule set published on {@code fraud-rules} and a card blocklisted on
@@ -53,30 +51,12 @@ import org.junit.jupiter.api.TestInstance;
  * aside, not applied, while the detector goes on.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LiveConfigurationTest implements TestPropertyProvider {
+class LiveConfigurationTest extends DetectorContextTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private DetectorTestServers servers;
-
-    @Inject
-    ApplicationContext context;
-
     @Inject
     KafkaStreams streams;
-
-    @Override
-    public Map<String, String> getProperties() {
-        servers = DetectorTestServers.start("live-configuration");
-        return servers.properties(Map.of());
-    }
-
-    @AfterAll
-    void stopServers() {
-        context.close();
-        servers.close();
-    }
 
     @Test
     void aPublishedRuleSetAndABlocklistingChangeTheNextDecision() throws Exception {
@@ -153,6 +133,8 @@ class LiveConfigurationTest implements TestPropertyProvider {
         ConsumerRecord<byte[], byte[]> deadLetter = deadLetter(letter -> Arrays.equals(letter.value(), garbage));
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.CAUSE)).isEqualTo("UNDESERIALIZABLE");
         assertThat(DeadLetters.header(deadLetter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("transactions");
+        assertThat(deadLetterHeaders(deadLetter)).containsExactly(DeadLetters.CAUSE, DeadLetters.ERROR,
+                DeadLetters.SOURCE_TOPIC, DeadLetters.SOURCE_PARTITION, DeadLetters.SOURCE_OFFSET);
         assertThat(next.transactionId()).isEqualTo("live-tx-5");
     }
 
@@ -192,6 +174,8 @@ class LiveConfigurationTest implements TestPropertyProvider {
                 "io.cardwatch.detector.deadletter.RejectedRecordException: Invalid list entry: key must be "
                         + "card:<cardId> or merchant:<merchantId>, was 'card-unprefixed'");
         assertThat(coordinates(deadLetter)).isEqualTo("card-lists/" + invalid.partition() + "/" + invalid.offset());
+        assertThat(deadLetterHeaders(deadLetter)).containsExactly(DeadLetters.CAUSE, DeadLetters.ERROR,
+                DeadLetters.SOURCE_TOPIC, DeadLetters.SOURCE_PARTITION, DeadLetters.SOURCE_OFFSET);
     }
 
     private Decision scored(Transaction transaction) throws Exception {
@@ -209,13 +193,18 @@ class LiveConfigurationTest implements TestPropertyProvider {
                 .toList();
     }
 
-    private ConsumerRecord<byte[], byte[]> deadLetter(Predicate<ConsumerRecord<byte[], byte[]>> wanted)
-            throws InterruptedException {
+    private ConsumerRecord<byte[], byte[]> deadLetter(Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
         return await(() -> TopicContents.readAll(servers.broker().bootstrapServers(), Topics.DEAD_LETTERS.name(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer()).stream()
                 .filter(wanted)
                 .findFirst()
                 .orElse(null), Objects::nonNull);
+    }
+
+    /** The dead-letter headers in their order, after whatever headers the source record carried. */
+    private static List<String> deadLetterHeaders(ConsumerRecord<byte[], byte[]> deadLetter) {
+        return Arrays.stream(deadLetter.headers().toArray()).map(Header::key)
+                .filter(key -> key.startsWith("cardwatch.dead-letter.")).toList();
     }
 
     private static String coordinates(ConsumerRecord<byte[], byte[]> deadLetter) {
@@ -242,20 +231,10 @@ class LiveConfigurationTest implements TestPropertyProvider {
     }
 
     /** Waits until {@code probe} gives a value {@code ready} accepts; the state stores may still be starting. */
-    private static <T> T await(Supplier<T> probe, Predicate<T> ready) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = probe.get();
-                if (ready.test(value)) {
-                    return value;
-                }
-            } catch (InvalidStateStoreException e) {
-                // Still rebalancing or restoring: ask again.
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Nothing arrived within " + PATIENCE);
+    private static <T> T await(Supplier<T> probe, Predicate<T> ready) {
+        return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(InvalidStateStoreException.class) // still rebalancing or restoring
+                .until(probe::get, ready);
     }
 
     // Each test on its own card, so that the others' purchases add no velocity to its decisions.

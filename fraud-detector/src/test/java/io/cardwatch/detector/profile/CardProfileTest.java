@@ -10,9 +10,16 @@ import io.cardwatch.events.Transaction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CardProfileTest {
 
@@ -38,8 +45,7 @@ class CardProfileTest {
             """)
     void habitsFadeByHalfInEveryHalfLifeOfEventTime(Duration elapsed, double weight) {
         // given
-        CardProfile first = CardProfile.empty(CARD)
-                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+        CardProfile first = berlinPurchasesAtHours(0);
 
         // when
         CardProfile profile = first.with(purchase("tx-2", "m-1", T0.plus(elapsed), BERLIN_LAT, BERLIN_LON,
@@ -60,8 +66,7 @@ class CardProfileTest {
     @Test
     void aPastDayWeighsHalfAfterOneHalfLife() {
         // given
-        CardProfile first = CardProfile.empty(CARD)
-                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+        CardProfile first = berlinPurchasesAtHours(0);
 
         // when
         CardProfile profile = first.with(purchase("tx-2", "m-1", T0.plus(Duration.ofDays(30)), BERLIN_LAT, BERLIN_LON,
@@ -155,10 +160,7 @@ class CardProfileTest {
             """)
     void hasSeenTheIdsOfItsTransactions(String transactionId, boolean seen) {
         // given
-        CardProfile profile = CardProfile.empty(CARD)
-                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS)
-                .with(purchase("tx-2", "m-1", T0.plus(Duration.ofHours(1)), BERLIN_LAT, BERLIN_LON,
-                        Channel.CARD_PRESENT), SETTINGS);
+        CardProfile profile = berlinPurchasesAtHours(0, 1);
 
         // then
         assertThat(profile.hasSeen(transactionId)).isEqualTo(seen);
@@ -188,63 +190,9 @@ class CardProfileTest {
     }
 
     @Test
-    void withSeenRemembersTheIdAndLearnsNothingButHabitsStillFade() {
-        // given
-        CardProfile profile = CardProfile.empty(CARD)
-                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS)
-                .with(purchase("tx-2", "m-1", T0.plus(Duration.ofHours(1)), BERLIN_LAT, BERLIN_LON,
-                        Channel.CARD_PRESENT), SETTINGS);
-        Transaction unscored = new Transaction("tx-3", CARD, new BigDecimal("999.00"), "USD", "m-test", "7995", "FR",
-                PARIS_LAT, PARIS_LON, T0.plus(Duration.ofHours(2)), Channel.ECOMMERCE);
-        // An hour after tx-2, of a half-life of 30 days: tx-2 weighs 0.5^(1/720), tx-1 (12:53 local) 0.5^(2/720).
-        double oneHour = Math.pow(0.5, 1.0 / 720);
-        double bothWeigh = oneHour + oneHour * oneHour;
-
-        // when
-        CardProfile seen = profile.withSeen(unscored, SETTINGS);
-
-        // then: nothing of tx-3 is learnt
-        assertThat(seen.hasSeen("tx-3")).isTrue();
-        assertThat(seen.seen()).extracting(Seen::transactionId).containsExactly("tx-1", "tx-2", "tx-3");
-        assertThat(seen.recent()).extracting(Activity::transactionId).containsExactly("tx-1", "tx-2");
-        assertThat(seen.count()).isEqualTo(2);
-        assertThat(seen.amounts()).containsOnlyKeys("EUR", "EUR groceries");
-        assertThat(seen.merchants()).containsExactly("m-1");
-        assertThat(seen.categories()).containsExactly("5411");
-        assertThat(seen.countries()).containsExactly("DE");
-        assertThat(seen.channels()).containsOnlyKeys(Channel.CARD_PRESENT);
-        assertThat(seen.lastLatitude()).isEqualTo(BERLIN_LAT);
-        assertThat(seen.lastCountry()).isEqualTo("DE");
-        assertThat(seen.lastAlertTime()).isNull();
-        // the day so far is kept, and it has no past days to fade
-        assertThat(seen.days()).isEqualTo(profile.days());
-        // but the habits fade to tx-3's time, as they would were it learnt
-        assertThat(seen.lastEventTime()).isEqualTo(T0.plus(Duration.ofHours(2)));
-        for (String key : new String[] {"EUR", "EUR groceries"}) {
-            assertThat(seen.amounts().get(key).weight()).isCloseTo(bothWeigh, within(1e-12));
-            assertThat(seen.amounts().get(key).mean()).isEqualTo(profile.amounts().get(key).mean());
-            assertThat(seen.amounts().get(key).sumOfSquaredDeviations()).isZero();
-        }
-        assertThat(seen.hours().get(12)).isCloseTo(oneHour * oneHour, within(1e-12));
-        assertThat(seen.hours().get(13)).isCloseTo(oneHour, within(1e-12));
-        assertThat(seen.habitWeight()).isCloseTo(bothWeigh, within(1e-12));
-        // 2026-11-01 is a Sunday
-        assertThat(seen.weekdays().get(6)).isCloseTo(bothWeigh, within(1e-12));
-        assertThat(seen.weekdays().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(bothWeigh,
-                within(1e-12));
-        assertThat(seen.home().weight()).isCloseTo(bothWeigh, within(1e-12));
-        assertThat(seen.home().latitude()).isEqualTo(profile.home().latitude());
-        assertThat(seen.home().longitude()).isEqualTo(profile.home().longitude());
-        assertThat(seen.channelWeight(Channel.CARD_PRESENT)).isCloseTo(bothWeigh, within(1e-12));
-    }
-
-    @Test
     void aLateUnscoredTransactionFadesNothing() {
         // given
-        CardProfile profile = CardProfile.empty(CARD)
-                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS)
-                .with(purchase("tx-2", "m-1", T0.plus(Duration.ofHours(2)), BERLIN_LAT, BERLIN_LON,
-                        Channel.CARD_PRESENT), SETTINGS);
+        CardProfile profile = berlinPurchasesAtHours(0, 2);
 
         // when
         CardProfile seen = profile.withSeen(purchase("tx-3", "m-test", T0.plus(Duration.ofHours(1)), BERLIN_LAT,
@@ -264,8 +212,7 @@ class CardProfileTest {
     @Test
     void habitsLearntAfterAnUnscoredTransactionFadeFromTheLastOneLearnt() {
         // given: a transaction learnt, a half-life later one that was not scored
-        CardProfile profile = CardProfile.empty(CARD)
-                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS)
+        CardProfile profile = berlinPurchasesAtHours(0)
                 .withSeen(purchase("tx-2", "m-test", T0.plus(Duration.ofDays(30)), BERLIN_LAT, BERLIN_LON,
                         Channel.CARD_PRESENT), SETTINGS);
 
@@ -292,8 +239,7 @@ class CardProfileTest {
             """)
     void keepsTheLatestAlertOnItsOwnEvidence(String suspects, Instant last) {
         // given
-        CardProfile profile = CardProfile.empty(CARD)
-                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+        CardProfile profile = berlinPurchasesAtHours(0);
 
         // when
         String[] each = suspects.split(" ");
@@ -308,34 +254,30 @@ class CardProfileTest {
         assertThat(profile.count()).isEqualTo(1 + each.length);
     }
 
-    @Test
-    void aSuspectTransactionCountsInItsDayAndRecentActivityButTeachesNoHabit() {
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("unlearntTransactions")
+    void anUnscoredOrSuspectTransactionTeachesNoHabitButHabitsStillFadeToItsTime(
+            UnaryOperator<CardProfile> takeInTx3, int count, List<Tuple> recent, Instant lastAlertTime, int dayCount,
+            double daySpend) {
         // given
-        CardProfile profile = CardProfile.empty(CARD)
-                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS)
-                .with(purchase("tx-2", "m-1", T0.plus(Duration.ofHours(1)), BERLIN_LAT, BERLIN_LON,
-                        Channel.CARD_PRESENT), SETTINGS);
-        Transaction suspect = new Transaction("tx-3", CARD, new BigDecimal("999.00"), "EUR", "m-2", "7995", "FR",
-                PARIS_LAT, PARIS_LON, T0.plus(Duration.ofHours(2)), Channel.CARD_PRESENT);
+        CardProfile profile = berlinPurchasesAtHours(0, 1);
         // An hour after tx-2, of a half-life of 30 days: tx-2 weighs 0.5^(1/720), tx-1 (12:53 local) 0.5^(2/720).
         double oneHour = Math.pow(0.5, 1.0 / 720);
         double bothWeigh = oneHour + oneHour * oneHour;
 
         // when
-        CardProfile after = profile.withSuspect(suspect, SETTINGS, true);
+        CardProfile after = takeInTx3.apply(profile);
 
-        // then: it is counted, remembered, kept for the windows and marked as alerted
-        assertThat(after.count()).isEqualTo(3);
+        // then: tx-3 is remembered, and counted as the table says
         assertThat(after.hasSeen("tx-3")).isTrue();
         assertThat(after.seen()).extracting(Seen::transactionId).containsExactly("tx-1", "tx-2", "tx-3");
-        assertThat(after.recent()).extracting(Activity::transactionId, Activity::alerted)
-                .containsExactly(tuple("tx-1", false), tuple("tx-2", false), tuple("tx-3", true));
-        assertThat(after.lastAlertTime()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(after.count()).isEqualTo(count);
+        assertThat(after.recent()).extracting(Activity::transactionId, Activity::alerted).containsExactlyElementsOf(recent);
+        assertThat(after.lastAlertTime()).isEqualTo(lastAlertTime);
         // in the day so far (14:09 local in Paris, the same local day as the two in Berlin), with nothing folded
-        assertThat(after.days().day()).isEqualTo(profile.days().day());
-        assertThat(after.days().count()).isEqualTo(3);
-        assertThat(after.days().spend()).isEqualTo(1049.0);
-        assertThat(after.days().counts().weight()).isZero();
+        assertThat(after.days()).usingRecursiveComparison().ignoringFields("count", "spend").isEqualTo(profile.days());
+        assertThat(after.days().count()).isEqualTo(dayCount);
+        assertThat(after.days().spend()).isEqualTo(daySpend);
         // but nothing of its habits is learnt, nor does it say where the card is
         assertThat(after.amounts()).containsOnlyKeys("EUR", "EUR groceries");
         assertThat(after.merchants()).containsExactly("m-1");
@@ -352,11 +294,37 @@ class CardProfileTest {
         for (String key : new String[] {"EUR", "EUR groceries"}) {
             assertThat(after.amounts().get(key).weight()).isCloseTo(bothWeigh, within(1e-12));
             assertThat(after.amounts().get(key).mean()).isEqualTo(profile.amounts().get(key).mean());
+            assertThat(after.amounts().get(key).sumOfSquaredDeviations()).isZero();
         }
+        assertThat(after.hours().get(12)).isCloseTo(oneHour * oneHour, within(1e-12));
+        assertThat(after.hours().get(13)).isCloseTo(oneHour, within(1e-12));
         assertThat(after.habitWeight()).isCloseTo(bothWeigh, within(1e-12));
+        // 2026-11-01 is a Sunday
+        assertThat(after.weekdays().get(6)).isCloseTo(bothWeigh, within(1e-12));
+        assertThat(after.weekdays().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(bothWeigh,
+                within(1e-12));
         assertThat(after.home().weight()).isCloseTo(bothWeigh, within(1e-12));
         assertThat(after.home().latitude()).isEqualTo(profile.home().latitude());
+        assertThat(after.home().longitude()).isEqualTo(profile.home().longitude());
         assertThat(after.channelWeight(Channel.CARD_PRESENT)).isCloseTo(bothWeigh, within(1e-12));
+    }
+
+    /** tx-3, in Paris two hours after tx-1, taken in without being learnt; what it leaves in the count and the day. */
+    static Stream<Arguments> unlearntTransactions() {
+        return Stream.of(
+                // not scored: only its ID is remembered
+                Arguments.of(Named.<UnaryOperator<CardProfile>>of("withSeen of an unscored transaction",
+                                profile -> profile.withSeen(new Transaction("tx-3", CARD, new BigDecimal("999.00"),
+                                        "USD", "m-test", "7995", "FR", PARIS_LAT, PARIS_LON,
+                                        T0.plus(Duration.ofHours(2)), Channel.ECOMMERCE), SETTINGS)),
+                        2, List.of(tuple("tx-1", false), tuple("tx-2", false)), null, 2, 50.0),
+                // suspect: counted in its day and kept for the windows, marked as alerted
+                Arguments.of(Named.<UnaryOperator<CardProfile>>of("withSuspect of an alerted transaction",
+                                profile -> profile.withSuspect(new Transaction("tx-3", CARD, new BigDecimal("999.00"),
+                                        "EUR", "m-2", "7995", "FR", PARIS_LAT, PARIS_LON,
+                                        T0.plus(Duration.ofHours(2)), Channel.CARD_PRESENT), SETTINGS, true)),
+                        3, List.of(tuple("tx-1", false), tuple("tx-2", false), tuple("tx-3", true)),
+                        T0.plus(Duration.ofHours(2)), 3, 1049.0));
     }
 
     @ParameterizedTest(name = "[{index}] Paris {0} after Berlin: last in {1}")
@@ -369,8 +337,7 @@ class CardProfileTest {
     void locatesTheCardByItsLatestTransactionInEventTime(Duration parisAfterBerlin, String country, double latitude,
                                                         double longitude, Instant lastEventTime) {
         // given
-        CardProfile berlin = CardProfile.empty(CARD)
-                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+        CardProfile berlin = berlinPurchasesAtHours(0);
 
         // when
         CardProfile profile = berlin.with(new Transaction("tx-2", CARD, new BigDecimal("25.00"), "EUR", "m-2", "5411",
@@ -446,8 +413,7 @@ class CardProfileTest {
     @Test
     void aVerdictChangesNoHabitAndItsReplayLeavesTheSameProfile() {
         // given
-        CardProfile scored = CardProfile.empty(CARD)
-                .with(purchase("tx-1", "m-1", T0, BERLIN_LAT, BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+        CardProfile scored = berlinPurchasesAtHours(0);
         Label fraud = label("FRAUD:tx-1@0/1");
 
         // when
@@ -472,6 +438,19 @@ class CardProfileTest {
         String[] parts = mark.split("[@/]");
         return new FraudMark(parts[0], T0.plus(Duration.ofHours(Long.parseLong(parts[1]))),
                 T0.plus(Duration.ofHours(Long.parseLong(parts[2]))), "alice");
+    }
+
+    /**
+     * A profile learnt from card-1's purchases tx-1, tx-2, … of 25.00 EUR at m-1 (groceries) in Berlin, card
+     * present, the given hours after T0.
+     */
+    private static CardProfile berlinPurchasesAtHours(long... hours) {
+        CardProfile profile = CardProfile.empty(CARD);
+        for (int i = 0; i < hours.length; i++) {
+            profile = profile.with(purchase("tx-" + (i + 1), "m-1", T0.plus(Duration.ofHours(hours[i])), BERLIN_LAT,
+                    BERLIN_LON, Channel.CARD_PRESENT), SETTINGS);
+        }
+        return profile;
     }
 
     private static Transaction purchase(String id, String merchant, Instant time, double latitude, double longitude,

@@ -2,10 +2,12 @@ package io.cardwatch.detector.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.EventHeaders;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
+import io.opentelemetry.api.OpenTelemetry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,6 +41,7 @@ class DecisionProducerTest {
         ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decision-producer-test");
+        config.putAll(ScoringTopology.streamsSettings(new DeadLetterMetrics(OpenTelemetry.noop().getMeter("none"))));
         driver = new TopologyTestDriver(builder.build(), config);
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(),
                 Topics.TRANSACTIONS.keySerde().serializer(), Topics.TRANSACTIONS.valueSerde().serializer());

@@ -2,7 +2,6 @@ package io.cardwatch.detector.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.detector.deadletter.DeadLetterDeserializationHandler;
 import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Topics;
@@ -69,8 +68,7 @@ class ScoringTelemetryTest {
         ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)), telemetry);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-telemetry-test");
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        config.put(DeadLetterMetrics.CONFIG, new DeadLetterMetrics(meter));
+        config.putAll(ScoringTopology.streamsSettings(new DeadLetterMetrics(meter)));
         driver = new TopologyTestDriver(builder.build(), config);
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(),
                 Topics.TRANSACTIONS.keySerde().serializer(), Topics.TRANSACTIONS.valueSerde().serializer());

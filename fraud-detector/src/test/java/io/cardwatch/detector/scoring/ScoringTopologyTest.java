@@ -2,8 +2,7 @@ package io.cardwatch.detector.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.detector.deadletter.DeadLetterDeserializationHandler;
-import io.cardwatch.detector.deadletter.DeadLetterProcessingHandler;
+import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.detector.profile.Activity;
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.profile.FraudMark;
@@ -15,8 +14,10 @@ import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Reason;
 import io.cardwatch.events.RuleSet;
+import io.cardwatch.events.Topic;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
+import io.opentelemetry.api.OpenTelemetry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -69,33 +69,32 @@ class ScoringTopologyTest {
         ScoringTopology.build(builder, ScoringFixtures.scorer(), policy);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
-        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        config.putAll(ScoringTopology.streamsSettings(new DeadLetterMetrics(OpenTelemetry.noop().getMeter("none"))));
         driver = new TopologyTestDriver(builder.build(), config);
-        transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(),
-                Topics.TRANSACTIONS.keySerde().serializer(), Topics.TRANSACTIONS.valueSerde().serializer());
-        history = driver.createInputTopic(Topics.TRANSACTION_HISTORY.name(),
-                Topics.TRANSACTION_HISTORY.keySerde().serializer(), Topics.TRANSACTION_HISTORY.valueSerde().serializer());
+        transactions = input(Topics.TRANSACTIONS);
+        history = input(Topics.TRANSACTION_HISTORY);
         rawTransactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        fraudRules = driver.createInputTopic(Topics.FRAUD_RULES.name(),
-                Topics.FRAUD_RULES.keySerde().serializer(), Topics.FRAUD_RULES.valueSerde().serializer());
-        cardLists = driver.createInputTopic(Topics.CARD_LISTS.name(),
-                Topics.CARD_LISTS.keySerde().serializer(), Topics.CARD_LISTS.valueSerde().serializer());
+        fraudRules = input(Topics.FRAUD_RULES);
+        cardLists = input(Topics.CARD_LISTS);
         rawCardLists = driver.createInputTopic(Topics.CARD_LISTS.name(), new StringSerializer(),
                 new ByteArraySerializer());
         rawFraudRules = driver.createInputTopic(Topics.FRAUD_RULES.name(), new StringSerializer(),
                 new ByteArraySerializer());
-        labels = driver.createInputTopic(Topics.LABELS.name(), Topics.LABELS.keySerde().serializer(),
-                Topics.LABELS.valueSerde().serializer());
+        labels = input(Topics.LABELS);
         rawLabels = driver.createInputTopic(Topics.LABELS.name(), new StringSerializer(), new ByteArraySerializer());
-        decisions = driver.createOutputTopic(Topics.DECISIONS.name(),
-                Topics.DECISIONS.keySerde().deserializer(), Topics.DECISIONS.valueSerde().deserializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS.name(),
-                Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        decisions = output(Topics.DECISIONS);
+        alerts = output(Topics.ALERTS);
+        deadLetters = output(Topics.DEAD_LETTERS);
+    }
+
+    private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
     }
 
     @AfterEach
@@ -209,9 +208,8 @@ class ScoringTopologyTest {
 
         send(large);
 
-        assertThat(decisions.readValuesToList()).containsExactly(new Decision("tx-1", "card-1", Outcome.DECLINE, 250,
-                List.of(new Reason("LARGE_AMOUNT", 250, "amount 6000.00 EUR at or over limit 5000")),
-                new BigDecimal("6000.00"), "EUR", "m-1", T0, NOW, "2", "7995", "DE", BERLIN_LAT, BERLIN_LON, null));
+        assertThat(decisions.readValuesToList()).containsExactly(decisionUnderRules("2", large, Outcome.DECLINE, 250,
+                new Reason("LARGE_AMOUNT", 250, "amount 6000.00 EUR at or over limit 5000")));
     }
 
     @Test
@@ -222,9 +220,8 @@ class ScoringTopologyTest {
 
         send(casino);
 
-        assertThat(decisions.readValuesToList()).containsExactly(new Decision("tx-1", "card-1", Outcome.REVIEW, 150,
-                List.of(new Reason("HIGH_RISK_MERCHANT", 150, "merchant category 7995 is high risk")),
-                new BigDecimal("50.00"), "EUR", "m-1", T0, NOW, "2", "7995", "DE", BERLIN_LAT, BERLIN_LON, null));
+        assertThat(decisions.readValuesToList()).containsExactly(decisionUnderRules("2", casino, Outcome.REVIEW, 150,
+                new Reason("HIGH_RISK_MERCHANT", 150, "merchant category 7995 is high risk")));
     }
 
     @Test
@@ -484,15 +481,11 @@ class ScoringTopologyTest {
 
     @Test
     void aLegitimateVerdictOnALaterTransactionLiftsTheMarkFromTheNextTransaction() {
-        // given: the card confirmed as fraud on tx-1, and tx-2 declined for it
-        send(purchase("tx-1", "20.00", T0));
-        label(new Label("tx-1", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofMinutes(20))));
-        Transaction holdersOwn = purchase("tx-2", "20.00", T0.plus(Duration.ofMinutes(30)));
-        send(holdersOwn);
+        // given: the card confirmed as fraud on tx-1 at 10:20, and tx-2 declined for it
+        Transaction holdersOwn = declinedAfterFraudOnTx1(T0.plus(Duration.ofMinutes(20)));
 
         // when: the holder, back with the card, made tx-2
-        label(new Label("tx-2", "card-1", Label.Verdict.LEGITIMATE, "bob", holdersOwn.eventTime(),
-                T0.plus(Duration.ofMinutes(40))));
+        label(legitimate(holdersOwn, T0.plus(Duration.ofMinutes(40))));
         Transaction next = purchase("tx-3", "20.00", T0.plus(Duration.ofHours(3)));
         send(next);
 
@@ -503,15 +496,11 @@ class ScoringTopologyTest {
 
     @Test
     void ignoresAVerdictGivenBeforeTheLatestOneApplied() {
-        // given
-        send(purchase("tx-1", "20.00", T0));
-        label(new Label("tx-1", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofHours(1))));
-        Transaction declined = purchase("tx-2", "20.00", T0.plus(Duration.ofMinutes(30)));
-        send(declined);
+        // given: the card confirmed as fraud on tx-1 at 11:00, and tx-2 declined for it
+        Transaction declined = declinedAfterFraudOnTx1(T0.plus(Duration.ofHours(1)));
 
-        // when: a verdict given before alice's arrives after it
-        label(new Label("tx-2", "card-1", Label.Verdict.LEGITIMATE, "bob", declined.eventTime(),
-                T0.plus(Duration.ofMinutes(50))));
+        // when: a verdict given at 10:50, before alice's, arrives after it
+        label(legitimate(declined, T0.plus(Duration.ofMinutes(50))));
         Transaction next = purchase("tx-3", "20.00", T0.plus(Duration.ofHours(3)));
         send(next);
 
@@ -582,14 +571,13 @@ class ScoringTopologyTest {
         label(new Label("tx-0", "card-1", Label.Verdict.FRAUD, "alice", T0, T0.plus(Duration.ofMinutes(5))));
 
         // when
-        send(purchase("tx-1", "20.00", T0.plus(Duration.ofMinutes(10))));
+        Transaction first = purchase("tx-1", "20.00", T0.plus(Duration.ofMinutes(10)));
+        send(first);
 
         // then
-        assertThat(decisions.readValuesToList()).containsExactly(new Decision("tx-1", "card-1", Outcome.REVIEW, 400,
-                List.of(new Reason("CONFIRMED_FRAUD", 400,
-                        "card confirmed as fraud by alice on tx-0 (2026-11-22T10:00:00Z)")),
-                new BigDecimal("20.00"), "EUR", "m-1", T0.plus(Duration.ofMinutes(10)), NOW, "2", "5411", "DE",
-                BERLIN_LAT, BERLIN_LON, null));
+        assertThat(decisions.readValuesToList()).containsExactly(decisionUnderRules("2", first, Outcome.REVIEW, 400,
+                new Reason("CONFIRMED_FRAUD", 400,
+                        "card confirmed as fraud by alice on tx-0 (2026-11-22T10:00:00Z)")));
     }
 
     @Test
@@ -640,6 +628,24 @@ class ScoringTopologyTest {
                 .doesNotContain("KSTREAM-", "KTABLE-");
     }
 
+    /**
+     * Sends tx-1 of card-1, alice's verdict that it was fraud, given at {@code fraudLabelledAt}, then tx-2 half an
+     * hour after tx-1, which the mark declines; returns tx-2.
+     */
+    private Transaction declinedAfterFraudOnTx1(Instant fraudLabelledAt) {
+        send(purchase("tx-1", "20.00", T0));
+        label(new Label("tx-1", "card-1", Label.Verdict.FRAUD, "alice", T0, fraudLabelledAt));
+        Transaction declined = purchase("tx-2", "20.00", T0.plus(Duration.ofMinutes(30)));
+        send(declined);
+        return declined;
+    }
+
+    /** Bob's verdict, given at {@code labelledAt}, that {@code transaction} was the holder's own. */
+    private static Label legitimate(Transaction transaction, Instant labelledAt) {
+        return new Label(transaction.transactionId(), transaction.cardId(), Label.Verdict.LEGITIMATE, "bob",
+                transaction.eventTime(), labelledAt);
+    }
+
     /** Publishes {@code label} keyed by its transaction, as the console does, at the time it was given. */
     private void label(Label label) {
         labels.pipeInput(label.transactionId(), label, label.labelledAt());
@@ -678,10 +684,16 @@ class ScoringTopologyTest {
                 time);
     }
 
+    /** The decision on {@code transaction} under the configured rule set, version 1. */
     private static Decision decision(Transaction transaction, Outcome outcome, int score, Reason... reasons) {
+        return decisionUnderRules("1", transaction, outcome, score, reasons);
+    }
+
+    private static Decision decisionUnderRules(String rulesVersion, Transaction transaction, Outcome outcome,
+                                               int score, Reason... reasons) {
         return new Decision(transaction.transactionId(), transaction.cardId(), outcome, score, List.of(reasons),
                 transaction.amount(), transaction.currency(), transaction.merchantId(), transaction.eventTime(), NOW,
-                "1", transaction.merchantCategory(), transaction.country(), transaction.latitude(),
+                rulesVersion, transaction.merchantCategory(), transaction.country(), transaction.latitude(),
                 transaction.longitude(), transaction.channel());
     }
 

@@ -3,14 +3,11 @@ package io.cardwatch.detector.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cardwatch.detector.DetectorTestServers;
+import io.cardwatch.detector.DetectorContextTest;
 import io.cardwatch.events.Channel;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,37 +18,17 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The detector on a real broker and a real PostgreSQL: a transaction in, its decision row out. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DecisionPipelineTest implements TestPropertyProvider {
+class DecisionPipelineTest extends DetectorContextTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String DECISIONS = "SELECT transaction_id, card_id, outcome, score, reasons, amount, currency, "
             + "merchant_category, country, latitude, longitude, channel FROM decisions ORDER BY transaction_id";
     private static final String ALERTS = "SELECT transaction_id, card_id, outcome, score, amount, currency, merchant_id, "
             + "merchant_category, country, channel, status FROM alerts ORDER BY transaction_id";
-
-    private DetectorTestServers servers;
-
-    @Inject
-    ApplicationContext context;
-
-    @Override
-    public Map<String, String> getProperties() {
-        servers = DetectorTestServers.start("pipeline");
-        return servers.properties(Map.of());
-    }
-
-    @AfterAll
-    void stopServers() {
-        context.close();
-        servers.close();
-    }
 
     @Test
     void writesOneDecisionRowPerTransactionWithItsReasonsAndFactsAndAnAlertRowForTheOneToReview() throws Exception {
@@ -78,7 +55,6 @@ class DecisionPipelineTest implements TestPropertyProvider {
             }
         }
     }
-
 
     private static Transaction transaction(String id, String card, String amount, Channel channel) {
         // Recent: the detector sets aside transactions older than its maximum age.

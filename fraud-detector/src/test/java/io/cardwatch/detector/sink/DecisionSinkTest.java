@@ -3,7 +3,7 @@ package io.cardwatch.detector.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cardwatch.detector.DetectorTestServers;
+import io.cardwatch.detector.DetectorContextTest;
 import io.cardwatch.embedded.TopicContents;
 import io.cardwatch.events.Channel;
 import io.cardwatch.events.DeadLetters;
@@ -11,10 +11,7 @@ import io.cardwatch.events.Decision;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Reason;
 import io.cardwatch.events.Topics;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,37 +27,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The sink on a real broker and a real PostgreSQL, including while the database misbehaves. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DecisionSinkTest implements TestPropertyProvider {
+class DecisionSinkTest extends DetectorContextTest {
 
     private static final Instant EVENT_TIME = Instant.parse("2026-11-22T10:15:30Z");
 
-    private DetectorTestServers servers;
-
-    @Inject
-    ApplicationContext context;
-
     @Override
-    public Map<String, String> getProperties() {
-        servers = DetectorTestServers.start("sink");
-        return servers.properties(Map.of("datasources.default.data-source-properties.failoverTimeoutMs", "3000",
-                "datasources.default.connection-timeout", "3000"));
-    }
-
-    @AfterAll
-    void stopServers() {
-        context.close();
-        servers.close();
+    protected Map<String, String> overrides() {
+        return Map.of("datasources.default.data-source-properties.failoverTimeoutMs", "3000",
+                "datasources.default.connection-timeout", "3000");
     }
 
     @Test
@@ -80,6 +63,10 @@ class DecisionSinkTest implements TestPropertyProvider {
             assertThat(DeadLetters.header(record.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("decisions");
             assertThat(DeadLetters.header(record.headers(), DeadLetters.SOURCE_PARTITION)).matches("[0-2]");
             assertThat(DeadLetters.header(record.headers(), DeadLetters.SOURCE_OFFSET)).matches("[0-9]+");
+            assertThat(record.headers().toArray()).extracting(Header::key)
+                    .filteredOn(key -> key.startsWith("cardwatch.dead-letter.")).containsExactly(DeadLetters.CAUSE,
+                            DeadLetters.ERROR, DeadLetters.SOURCE_TOPIC, DeadLetters.SOURCE_PARTITION,
+                            DeadLetters.SOURCE_OFFSET);
         });
         assertThat(deadLetters).filteredOn(record -> "REJECTED_BY_DATABASE".equals(
                         DeadLetters.header(record.headers(), DeadLetters.CAUSE)))
@@ -133,11 +120,13 @@ class DecisionSinkTest implements TestPropertyProvider {
 
     @Test
     void decisionsPublishedWhileTheDatabaseIsDownAreWrittenOnceItIsBack() throws Exception {
+        double retries = metric("cardwatch_sink_retries_total", "");
         servers.postgres().stop();
         for (int i = 0; i < 50; i++) {
             publish(decision("outage-" + i, "EUR"));
         }
-        Thread.sleep(5000);
+        // Down until the sink has failed to write them and is retrying.
+        await().atMost(Duration.ofSeconds(60)).until(() -> metric("cardwatch_sink_retries_total", "") > retries);
         servers.postgres().start();
 
         assertThat(awaitCount("SELECT count(*) FROM decisions WHERE transaction_id LIKE 'outage-%'", 50)).isEqualTo(50);

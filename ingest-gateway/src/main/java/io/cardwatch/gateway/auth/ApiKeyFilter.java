@@ -13,8 +13,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Every API call names its producer with an API key ({@code Authorization: Bearer <key>}): 401 without a
@@ -65,13 +65,13 @@ final class ApiKeyFilter {
             return refuse(request, HttpStatus.FORBIDDEN,
                     "Producer " + producer.getName() + " may look decisions up but not post transactions");
         }
-        Optional<Duration> wait = rateLimits.take(producer.getName(), producer.getRequestsPerSecond(),
+        OptionalLong retryAfterSeconds = rateLimits.take(producer.getName(), producer.getRequestsPerSecond(),
                 producer.getBurst());
-        if (wait.isPresent()) {
+        if (retryAfterSeconds.isPresent()) {
             return refuse(request, HttpStatus.TOO_MANY_REQUESTS,
                     "Producer " + producer.getName() + " is over its rate of " + producer.getRequestsPerSecond()
                             + " requests per second")
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(wait.get()))));
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds.getAsLong()));
         }
         request.setAttribute(ProducerIdentity.ATTRIBUTE, producer.getName());
         request.setAttribute(ProducerIdentity.READS_FOR, producer.decisionsOf());
@@ -81,9 +81,5 @@ final class ApiKeyFilter {
     private MutableHttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String detail) {
         return errors.processResponse(ErrorContext.builder(request).errorMessage(detail).build(),
                 HttpResponse.status(status));
-    }
-
-    private static long ceilSeconds(Duration wait) {
-        return wait.plusNanos(999_999_999).toSeconds();
     }
 }

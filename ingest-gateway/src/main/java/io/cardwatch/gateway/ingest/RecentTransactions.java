@@ -2,9 +2,8 @@ package io.cardwatch.gateway.ingest;
 
 import io.cardwatch.events.Transaction;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.collections4.map.LRUMap;
 
 /**
  * The transactions this instance accepted most recently, by transaction ID, so that a resend gets the same
@@ -13,16 +12,12 @@ import java.util.Optional;
 @Singleton
 class RecentTransactions {
 
-    private final Map<String, Transaction> accepted;
+    // Least recently used first out, exactly: Caffeine's frequency-based eviction would forget most of a stream
+    // of IDs that are each seen once, the very IDs a resend repeats.
+    private final LRUMap<String, Transaction> accepted;
 
     RecentTransactions(IngestConfiguration configuration) {
-        int capacity = configuration.recentTransactions();
-        this.accepted = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Transaction> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.accepted = new LRUMap<>(configuration.recentTransactions());
     }
 
     synchronized Optional<Transaction> find(String transactionId) {

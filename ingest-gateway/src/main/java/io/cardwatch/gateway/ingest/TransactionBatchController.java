@@ -1,11 +1,8 @@
 package io.cardwatch.gateway.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cardwatch.gateway.auth.ProducerIdentity;
-import io.cardwatch.gateway.problem.FieldErrors;
-import io.cardwatch.gateway.problem.ProblemDetails;
+import io.cardwatch.gateway.problem.Problems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -16,12 +13,9 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -35,16 +29,13 @@ class TransactionBatchController {
 
     private static final String PATH = "/v1/transactions:batch";
 
+    private final BatchEventReader reader;
     private final TransactionIntake intake;
-    private final ObjectMapper json;
-    private final Validator validator;
     private final int maxBatchSize;
 
-    TransactionBatchController(TransactionIntake intake, ObjectMapper json, Validator validator,
-                               IngestConfiguration configuration) {
+    TransactionBatchController(BatchEventReader reader, TransactionIntake intake, IngestConfiguration configuration) {
+        this.reader = reader;
         this.intake = intake;
-        this.json = json;
-        this.validator = validator;
         this.maxBatchSize = configuration.maxBatchSize();
     }
 
@@ -62,31 +53,20 @@ class TransactionBatchController {
         }
         List<CompletableFuture<BatchResult.EventResult>> results = new ArrayList<>();
         for (int index = 0; index < batch.transactions().size(); index++) {
-            results.add(submit(index, batch.transactions().get(index), producerId));
+            results.add(submit(batch.transactions().get(index), PATH + "#/transactions/" + index, producerId));
         }
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
                 .thenApply(done -> BatchResult.of(results.stream().map(CompletableFuture::join).toList()));
     }
 
-    private CompletableFuture<BatchResult.EventResult> submit(int index, JsonNode event, String producerId) {
+    private CompletableFuture<BatchResult.EventResult> submit(JsonNode event, String instance, String producerId) {
         String transactionId = event.path("transactionId").isTextual() ? event.get("transactionId").asText() : null;
-        String instance = PATH + "#/transactions/" + index;
-        TransactionRequest request;
-        try {
-            request = json.treeToValue(event, TransactionRequest.class);
-        } catch (JsonProcessingException e) {
-            String detail = FieldErrors.firstLine(e.getOriginalMessage());
-            return rejected(transactionId, problem(HttpStatus.BAD_REQUEST, detail, instance, FieldErrors.of(e)));
+        BatchEventReader.Event read = reader.read(event, instance);
+        if (read.problem() != null) {
+            return CompletableFuture.completedFuture(
+                    new BatchResult.EventResult(transactionId, BatchResult.EventResult.REJECTED, read.problem()));
         }
-        if (request == null) {
-            return rejected(transactionId, problem(HttpStatus.BAD_REQUEST, "The event is null", instance, List.of()));
-        }
-        Set<ConstraintViolation<TransactionRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            return rejected(transactionId, problem(HttpStatus.BAD_REQUEST,
-                    violations.size() + " invalid field(s) in the event", instance, FieldErrors.of(violations)));
-        }
-        return intake.submit(request.toEvent(), producerId)
+        return intake.submit(read.transaction(), producerId)
                 .thenApply(accepted -> BatchResult.EventResult.accepted(accepted.transactionId()))
                 .exceptionally(failure -> failed(transactionId, instance, failure));
     }
@@ -96,19 +76,10 @@ class TransactionBatchController {
                 ? failure.getCause() : failure;
         if (cause instanceof ConflictingTransactionException) {
             return new BatchResult.EventResult(transactionId, BatchResult.EventResult.REJECTED,
-                    problem(HttpStatus.CONFLICT, cause.getMessage(), instance, List.of()));
+                    Problems.of(HttpStatus.CONFLICT.getCode(), cause.getMessage(), instance, null));
         }
         return new BatchResult.EventResult(transactionId, BatchResult.EventResult.UNAVAILABLE,
-                problem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not store the transaction", instance, List.of()));
-    }
-
-    private static CompletableFuture<BatchResult.EventResult> rejected(String transactionId, ProblemDetails problem) {
-        return CompletableFuture.completedFuture(
-                new BatchResult.EventResult(transactionId, BatchResult.EventResult.REJECTED, problem));
-    }
-
-    private static ProblemDetails problem(HttpStatus status, String detail, String instance,
-                                          List<ProblemDetails.FieldError> errors) {
-        return new ProblemDetails("about:blank", status.getReason(), status.getCode(), detail, instance, errors);
+                Problems.of(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "Kafka did not store the transaction", instance,
+                        null));
     }
 }

@@ -6,11 +6,11 @@ import io.opentelemetry.api.metrics.Meter;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.collections4.map.LRUMap;
 
 /**
  * The most recent decisions by transaction ID, each with the producer that posted its transaction, and the
@@ -21,13 +21,14 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 class DecisionBoard {
 
-    private final Map<String, Posted> recent;
+    // The last decisions posted, exactly: a lookup does not keep a decision longer (hence get without
+    // updating), and Caffeine's frequency-based eviction would forget most of the newest.
+    private final LRUMap<String, Posted> recent;
     private final Map<String, Waiters> waiting = new HashMap<>();
     private final int maxWaiters;
     private int waiterCount;
 
     DecisionBoard(LookupConfiguration configuration, Meter meter) {
-        int capacity = configuration.recentDecisions();
         this.maxWaiters = configuration.maxWaiters();
         // Waiting lookups beside their limit, so that an alert warns before lookups stop waiting.
         meter.gaugeBuilder("cardwatch.lookup.waiters").ofLongs().setUnit("{lookup}")
@@ -36,12 +37,7 @@ class DecisionBoard {
         meter.gaugeBuilder("cardwatch.lookup.waiters.limit").ofLongs().setUnit("{lookup}")
                 .setDescription("Most decision lookups that may wait at once (cardwatch.lookup.max-waiters)")
                 .buildWithCallback(gauge -> gauge.record(maxWaiters));
-        this.recent = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Posted> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.recent = new LRUMap<>(configuration.recentDecisions());
     }
 
     /** {@code producerId} is null for a transaction that did not come through the gateway: nobody is answered. */
@@ -59,7 +55,7 @@ class DecisionBoard {
     CompletableFuture<Optional<Decision>> await(String transactionId, String producerId, Duration wait) {
         CompletableFuture<Posted> decided;
         synchronized (this) {
-            Posted known = recent.get(transactionId);
+            Posted known = recent.get(transactionId, false);
             if (known != null && known.postedBy(producerId)) {
                 return CompletableFuture.completedFuture(Optional.of(known.decision()));
             }
@@ -100,7 +96,8 @@ class DecisionBoard {
         }
     }
 
-    private synchronized int waitingLookups() {
+    /** Lookups waiting now, for the gauge. */
+    synchronized int waitingLookups() {
         return waiterCount;
     }
 

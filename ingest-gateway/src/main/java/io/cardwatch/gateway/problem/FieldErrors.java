@@ -3,6 +3,7 @@ package io.cardwatch.gateway.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import java.util.Collection;
@@ -17,8 +18,21 @@ public final class FieldErrors {
     private FieldErrors() {
     }
 
+    /** The members a constraint violation or a reader's error in {@code cause}'s chain is about; none for others. */
+    public static List<ProblemDetails.FieldError> of(Throwable cause) {
+        if (cause instanceof ConstraintViolationException violations) {
+            return of(violations.getConstraintViolations());
+        }
+        for (Throwable next = cause; next != null; next = next.getCause()) {
+            if (next instanceof JsonProcessingException json) {
+                return of(json);
+            }
+        }
+        return List.of();
+    }
+
     /** One error per constraint violation, sorted by pointer. */
-    public static List<ProblemDetails.FieldError> of(Collection<? extends ConstraintViolation<?>> violations) {
+    private static List<ProblemDetails.FieldError> of(Collection<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
                 .map(violation -> new ProblemDetails.FieldError(pointer(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(ProblemDetails.FieldError::pointer)
@@ -27,7 +41,7 @@ public final class FieldErrors {
     }
 
     /** The member a type or unknown-field error is about; none when the JSON itself is broken. */
-    public static List<ProblemDetails.FieldError> of(JsonProcessingException exception) {
+    private static List<ProblemDetails.FieldError> of(JsonProcessingException exception) {
         if (!(exception instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return List.of();
         }

@@ -6,15 +6,14 @@ import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.embedded.TopicContents;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
+import io.cardwatch.gateway.GatewayTest;
+import io.cardwatch.gateway.RequestBodies;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -26,37 +25,36 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Stops the broker under load: producers get 503 with Retry-After while it is away, readiness goes down,
  * and once it is back every transaction that got 202 is in Kafka exactly once.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrokerOutageTest implements TestPropertyProvider {
+class BrokerOutageTest extends GatewayTest {
 
     private static final int PRODUCERS = 4;
 
-    private KafkaBroker broker;
+    /** A broker of its own: this class stops it, which the other classes must not notice. */
+    private final KafkaBroker broker = KafkaBroker.withCardwatchTopics();
 
     @Inject
     ApplicationContext context;
 
-    @Inject
-    @Client("/")
-    HttpClient http;
+    @Override
+    protected String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
 
     @Override
-    public Map<String, String> getProperties() {
-        broker = KafkaBroker.withCardwatchTopics();
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
-                "kafka.producers.transactions.max.block.ms", "1000",
+    protected Map<String, String> overrides() {
+        return Map.of("kafka.producers.transactions.max.block.ms", "1000",
                 "kafka.producers.transactions.request.timeout.ms", "1000",
                 "kafka.producers.transactions.delivery.timeout.ms", "2000",
                 "cardwatch.ingest.retry-after", "7s",
@@ -78,13 +76,13 @@ class BrokerOutageTest implements TestPropertyProvider {
             producers.submit(() -> load.run(id));
         }
 
-        waitUntil(() -> load.accepted.size() >= 40);
+        await().until(() -> load.accepted.size() >= 40);
         broker.stop();
-        waitUntil(() -> load.unavailable.get() >= 8);
-        int readinessWhileDown = readiness();
+        await().until(() -> load.unavailable.get() >= 8);
+        int readinessWhileDown = status(HttpRequest.GET("/health/readiness"));
         broker.start();
         int acceptedBeforeReturn = load.accepted.size();
-        waitUntil(() -> load.accepted.size() >= acceptedBeforeReturn + 40);
+        await().until(() -> load.accepted.size() >= acceptedBeforeReturn + 40);
         load.stop.set(true);
         producers.shutdown();
         assertThat(producers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -94,7 +92,7 @@ class BrokerOutageTest implements TestPropertyProvider {
         assertThat(load.unexpected).isEmpty();
         assertThat(load.unavailable.get()).isEqualTo(load.retryAfter7.get());
         assertThat(readinessWhileDown).isEqualTo(503);
-        assertThat(readiness()).isEqualTo(200);
+        assertThat(status(HttpRequest.GET("/health/readiness"))).isEqualTo(200);
         Map<String, Long> copies = published().stream()
                 .collect(Collectors.groupingBy(Transaction::transactionId, Collectors.counting()));
         for (String transactionId : load.accepted) {
@@ -144,26 +142,13 @@ class BrokerOutageTest implements TestPropertyProvider {
         }
     }
 
-    private int readiness() {
-        try {
-            return http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class).code();
-        } catch (HttpClientResponseException e) {
-            return e.code();
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not reached within 90 s");
-            }
-            Thread.sleep(50);
-        }
+    /** Long enough for a broker to stop and start again on a busy machine. */
+    private static ConditionFactory await() {
+        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50));
     }
 
     private List<Transaction> published() {
-        return TopicContents.readAll(broker.bootstrapServers(), Topics.TRANSACTIONS_NAME,
+        return TopicContents.readAll(bootstrapServers(), Topics.TRANSACTIONS_NAME,
                         Topics.TRANSACTIONS.keySerde().deserializer(), Topics.TRANSACTIONS.valueSerde().deserializer())
                 .stream().map(ConsumerRecord::value).toList();
     }

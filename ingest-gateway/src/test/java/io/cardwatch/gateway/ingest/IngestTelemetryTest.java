@@ -3,17 +3,12 @@ package io.cardwatch.gateway.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardwatch.embedded.FreePorts;
-import io.cardwatch.embedded.KafkaBroker;
-import io.cardwatch.embedded.TopicContents;
-import io.micronaut.context.ApplicationContext;
+import io.cardwatch.gateway.GatewayTest;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -26,40 +21,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IngestTelemetryTest implements TestPropertyProvider {
+class IngestTelemetryTest extends GatewayTest {
 
     private final int metricsPort = FreePorts.pick();
-    private KafkaBroker broker;
-
-    @Inject
-    ApplicationContext context;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Inject
     InMemorySpanExporter spans;
 
     @Override
-    public Map<String, String> getProperties() {
-        broker = KafkaBroker.withCardwatchTopics();
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "cardwatch.auth.enabled", "false",
-                "otel.exporter.prometheus.port", String.valueOf(metricsPort), "test.spans", "in-memory");
-    }
-
-    @AfterAll
-    void stopBroker() {
-        context.close();
-        broker.close();
+    protected Map<String, String> overrides() {
+        return Map.of("cardwatch.auth.enabled", "false", "otel.exporter.prometheus.port", String.valueOf(metricsPort),
+                "test.spans", "in-memory");
     }
 
     @Test
@@ -103,9 +78,7 @@ class IngestTelemetryTest implements TestPropertyProvider {
     }
 
     private String traceparentOf(String transactionId) {
-        List<ConsumerRecord<String, String>> records = TopicContents.readAll(broker.bootstrapServers(), "transactions",
-                new StringDeserializer(), new StringDeserializer());
-        return records.stream()
+        return publishedTransactions().stream()
                 .filter(record -> record.value().contains("\"" + transactionId + "\""))
                 .map(record -> new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
                 .findFirst().orElseThrow();

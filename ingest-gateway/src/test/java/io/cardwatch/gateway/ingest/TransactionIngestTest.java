@@ -2,64 +2,39 @@ package io.cardwatch.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cardwatch.embedded.KafkaBroker;
 import io.cardwatch.embedded.TopicContents;
 import io.cardwatch.events.Channel;
 import io.cardwatch.events.Topics;
 import io.cardwatch.events.Transaction;
-import io.micronaut.context.ApplicationContext;
+import io.cardwatch.gateway.GatewayTest;
+import io.cardwatch.gateway.RequestBodies;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.Yaml;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TransactionIngestTest implements TestPropertyProvider {
+class TransactionIngestTest extends GatewayTest {
 
     private static final String VALID = """
             {"transactionId":"tx-1","cardId":"card-1","amount":12.50,"currency":"EUR","merchantId":"m-1",
              "merchantCategory":"5411","country":"DE","latitude":52.52,"longitude":13.405,
              "eventTime":"2026-11-20T10:15:30Z"}""";
 
-    private KafkaBroker broker;
-
-    @Inject
-    ApplicationContext context;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
     @Override
-    public Map<String, String> getProperties() {
-        broker = KafkaBroker.withCardwatchTopics();
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(), "cardwatch.ingest.max-batch-size", "3",
-                "cardwatch.auth.enabled", "false");
-    }
-
-    @AfterAll
-    void stopBroker() {
-        context.close();
-        broker.close();
+    protected Map<String, String> overrides() {
+        return Map.of("cardwatch.ingest.max-batch-size", "3", "cardwatch.auth.enabled", "false");
     }
 
     @Test
@@ -68,7 +43,7 @@ class TransactionIngestTest implements TestPropertyProvider {
 
         assertThat(response.code()).isEqualTo(202);
         assertThat(response.body()).isEqualTo("{\"transactionId\":\"tx-1\",\"status\":\"ACCEPTED\"}");
-        List<ConsumerRecord<String, String>> published = transactions().stream()
+        List<ConsumerRecord<String, String>> published = publishedTransactions().stream()
                 .filter(record -> record.value().startsWith("{\"transactionId\":\"tx-1\","))
                 .toList();
         assertThat(published).hasSize(1);
@@ -103,9 +78,9 @@ class TransactionIngestTest implements TestPropertyProvider {
 
     @Test
     void answersAMalformedBodyWithProblemJsonAndPublishesNothing() {
-        int before = transactions().size();
+        int before = publishedTransactions().size();
 
-        var error = rejected(post("{\"transactionId\": \"tx-2\", "));
+        var error = refused(post("{\"transactionId\": \"tx-2\", "));
 
         assertThat(error.code()).isEqualTo(400);
         assertThat(error.getResponse().getContentType()).hasValueSatisfying(
@@ -113,21 +88,21 @@ class TransactionIngestTest implements TestPropertyProvider {
         assertThat(body(error)).contains("\"status\":400", "\"title\":\"Bad Request\"",
                 "\"detail\":\"Invalid JSON: Unexpected end-of-input within/between Object entries\"",
                 "\"instance\":\"/v1/transactions\"");
-        assertThat(transactions()).hasSize(before);
+        assertThat(publishedTransactions()).hasSize(before);
     }
 
     @Test
     void namesEachInvalidFieldAndPublishesNothing() {
-        int before = transactions().size();
+        int before = publishedTransactions().size();
         String invalid = VALID.replace("12.50", "-3").replace("\"EUR\"", "\"eur\"");
 
-        var error = rejected(post(invalid));
+        var error = refused(post(invalid));
 
         assertThat(error.code()).isEqualTo(400);
         assertThat(body(error)).contains("\"detail\":\"2 invalid field(s) in the request\"",
                 "{\"pointer\":\"#/amount\",\"detail\":\"must be greater than 0\"}",
                 "{\"pointer\":\"#/currency\",\"detail\":\"must be an ISO 4217 currency code\"}");
-        assertThat(transactions()).hasSize(before);
+        assertThat(publishedTransactions()).hasSize(before);
     }
 
     @Test
@@ -142,6 +117,21 @@ class TransactionIngestTest implements TestPropertyProvider {
         assertThat(second.body()).isEqualTo(first.body())
                 .isEqualTo("{\"transactionId\":\"tx-resent\",\"status\":\"ACCEPTED\"}");
         assertThat(publishedIds()).containsOnlyOnce("tx-resent");
+    }
+
+    @Test
+    void refusesAReplayedTransactionIdWithOtherFactsAndPublishesNothingMore() {
+        HttpResponse<String> first = http.toBlocking().exchange(post(RequestBodies.valid("tx-replayed")),
+                String.class);
+        int before = publishedTransactions().size();
+
+        var error = refused(post(RequestBodies.valid("tx-replayed").replace("12.50", "9999.00")));
+
+        assertThat(first.code()).isEqualTo(202);
+        assertThat(error.code()).isEqualTo(409);
+        assertThat(body(error)).contains(
+                "\"detail\":\"Transaction tx-replayed was already accepted with different content\"");
+        assertThat(publishedTransactions()).hasSize(before);
     }
 
     @Test
@@ -207,32 +197,32 @@ class TransactionIngestTest implements TestPropertyProvider {
     void answersAResentBatchTheSameWayAndPublishesNothingMore() {
         String batch = "{\"transactions\":[" + RequestBodies.valid("tx-b6") + "," + RequestBodies.valid("tx-b7") + "]}";
         var first = http.toBlocking().exchange(postBatch(batch), String.class);
-        int published = transactions().size();
+        int published = publishedTransactions().size();
 
         var second = http.toBlocking().exchange(postBatch(batch), String.class);
 
         assertThat(second.body()).isEqualTo(first.body()).isEqualTo("{\"failedCount\":0,\"results\":["
                 + "{\"transactionId\":\"tx-b6\",\"status\":\"ACCEPTED\"},"
                 + "{\"transactionId\":\"tx-b7\",\"status\":\"ACCEPTED\"}]}");
-        assertThat(transactions()).hasSize(published);
+        assertThat(publishedTransactions()).hasSize(published);
     }
 
     @Test
     void refusesABatchOverTheConfiguredSizeAsAWhole() {
-        int before = transactions().size();
+        int before = publishedTransactions().size();
         String batch = "{\"transactions\":[" + RequestBodies.valid("tx-b8") + "," + RequestBodies.valid("tx-b9") + ","
                 + RequestBodies.valid("tx-b10") + "," + RequestBodies.valid("tx-b11") + "]}";
 
-        var error = rejected(postBatch(batch));
+        var error = refused(postBatch(batch));
 
         assertThat(error.code()).isEqualTo(400);
         assertThat(body(error)).contains("\"detail\":\"A batch holds at most 3 transactions, this one has 4\"");
-        assertThat(transactions()).hasSize(before);
+        assertThat(publishedTransactions()).hasSize(before);
     }
 
     @Test
     void refusesAnEmptyBatchNamingTheMember() {
-        var error = rejected(postBatch("{\"transactions\":[]}"));
+        var error = refused(postBatch("{\"transactions\":[]}"));
 
         assertThat(error.code()).isEqualTo(400);
         assertThat(body(error)).contains("{\"pointer\":\"#/transactions\",\"detail\":\"must not be empty\"}");
@@ -272,13 +262,13 @@ class TransactionIngestTest implements TestPropertyProvider {
     }
 
     private List<String> publishedIds() {
-        return transactions().stream()
+        return publishedTransactions().stream()
                 .map(record -> record.value().replaceAll("^\\{\"transactionId\":\"([^\"]*)\".*$", "$1"))
                 .toList();
     }
 
     private List<Transaction> publishedEvents(String transactionId) {
-        return TopicContents.readAll(broker.bootstrapServers(), Topics.TRANSACTIONS_NAME, new StringDeserializer(),
+        return TopicContents.readAll(bootstrapServers(), Topics.TRANSACTIONS_NAME, new StringDeserializer(),
                         Topics.TRANSACTIONS.valueSerde().deserializer()).stream()
                 .map(ConsumerRecord::value)
                 .filter(transaction -> transaction.transactionId().equals(transactionId))
@@ -287,23 +277,5 @@ class TransactionIngestTest implements TestPropertyProvider {
 
     private static HttpRequest<String> post(String json) {
         return HttpRequest.POST("/v1/transactions", json).contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    private HttpClientResponseException rejected(HttpRequest<String> request) {
-        try {
-            http.toBlocking().exchange(request, String.class);
-        } catch (HttpClientResponseException e) {
-            return e;
-        }
-        throw new AssertionError("Expected the request to be rejected: " + request.getBody().orElse(null));
-    }
-
-    private static String body(HttpClientResponseException error) {
-        return error.getResponse().getBody(String.class).orElse("");
-    }
-
-    private List<ConsumerRecord<String, String>> transactions() {
-        return TopicContents.readAll(broker.bootstrapServers(), "transactions",
-                new StringDeserializer(), new StringDeserializer());
     }
 }
