@@ -2,6 +2,7 @@ package io.cardwatch.benchmarks;
 
 import static org.awaitility.Awaitility.await;
 
+import io.cardwatch.events.Topics;
 import io.cardwatch.local.LocalStack;
 import io.cardwatch.simulator.KafkaSender;
 import io.cardwatch.simulator.SimulationSettings;
@@ -34,9 +35,9 @@ final class DetectorThroughput {
             }
             last.get();
         }
-        long backlog = cluster.endOffsets("transactions");
+        long backlog = cluster.endOffsets(Topics.TRANSACTIONS_NAME);
         stack.detector().start();
-        return Cluster.timeProgress(() -> committed(cluster, SCORING_GROUP, "transactions"), backlog,
+        return Cluster.timeProgress(() -> committed(cluster, SCORING_GROUP, Topics.TRANSACTIONS_NAME), backlog,
                 Duration.ofMinutes(15));
     }
 
@@ -60,10 +61,10 @@ final class DetectorThroughput {
      * so that one benchmark's backlog does not slow the next.
      */
     static void awaitIdle(Cluster cluster, DecisionTable table) throws Exception {
-        long posted = cluster.endOffsets("transactions");
+        long posted = cluster.endOffsets(Topics.TRANSACTIONS_NAME);
         await("the " + posted + " transactions posted scored").atMost(Duration.ofMinutes(15))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> committed(cluster, SCORING_GROUP, "transactions") >= posted);
+                .until(() -> committed(cluster, SCORING_GROUP, Topics.TRANSACTIONS_NAME) >= posted);
         // The sink has stored the decisions once the row count stays the same for a second.
         AtomicLong previous = new AtomicLong(-1);
         await("the decisions stored").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))

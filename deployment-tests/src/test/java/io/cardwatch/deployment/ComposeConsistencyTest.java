@@ -51,9 +51,9 @@ class ComposeConsistencyTest {
         ServiceModule module = new ServiceModule(service);
         String configuredPort = String.valueOf(module.configuration().get("micronaut.server.port"));
 
-        // The console's sign-in and the gateway's API key are public in this repository: only this machine may
-        // reach them.
-        String host = service.equals("fraud-detector") ? "" : "127.0.0.1:";
+        // The console's sign-in, the gateway's API key and the detector's query token are public in this
+        // repository: only this machine may reach them.
+        String host = "127.0.0.1:";
 
         assertThat(environment(service)).containsEntry("MICRONAUT_SERVER_PORT", configuredPort);
         assertThat(list(service(service), "ports")).containsExactly(host + configuredPort + ":" + configuredPort);

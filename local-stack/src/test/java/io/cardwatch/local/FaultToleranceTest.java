@@ -101,9 +101,12 @@ class FaultToleranceTest {
         }
     }
 
-    /** Waits until the load has settled {@code settled} transactions, however long the faults make it take. */
+    /**
+     * Waits until the load has settled {@code settled} transactions, however long the faults make it take, up to a
+     * bound far beyond any run seen, so that a load that stalls without failing fails the test rather than hangs.
+     */
     private void awaitSettled(int settled, CompletableFuture<RunSummary> outcome) {
-        await(settled + " transactions settled").forever().pollInterval(Duration.ofMillis(100))
+        await(settled + " transactions settled").atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(100))
                 .failFast("the load failed", outcome::isCompletedExceptionally)
                 .until(() -> {
                     RunSummary latest = progress.get();
