@@ -1,5 +1,7 @@
 package io.cardwatch.deployment;
 
+import static io.cardwatch.deployment.YamlNodes.map;
+import static io.cardwatch.deployment.YamlNodes.list;
 import static io.cardwatch.deployment.ChartWorkloadsTest.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,15 +73,5 @@ class ChartPodMonitorTest {
             return labels.containsKey((String) expression.get("key"));
         });
         return labelsMatch && expressionsMatch;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        return (Map<String, Object>) node;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object node) {
-        return (List<Map<String, Object>>) node;
     }
 }

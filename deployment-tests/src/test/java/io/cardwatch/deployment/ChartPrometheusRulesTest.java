@@ -1,5 +1,7 @@
 package io.cardwatch.deployment;
 
+import static io.cardwatch.deployment.YamlNodes.map;
+import static io.cardwatch.deployment.YamlNodes.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -197,15 +199,5 @@ class ChartPrometheusRulesTest {
     }
 
     private record PromtoolResult(int exitCode, String output) {
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        return (Map<String, Object>) node;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object node) {
-        return (List<Map<String, Object>>) node;
     }
 }

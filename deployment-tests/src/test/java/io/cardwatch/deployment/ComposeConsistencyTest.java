@@ -1,5 +1,6 @@
 package io.cardwatch.deployment;
 
+import static io.cardwatch.deployment.YamlNodes.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardwatch.detector.topics.ProvisionTopics;
@@ -346,11 +347,6 @@ class ComposeConsistencyTest {
     @SuppressWarnings("unchecked")
     private static List<String> list(Object service, String key) {
         return (List<String>) ((Map<String, Object>) service).getOrDefault(key, List.of());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        return (Map<String, Object>) node;
     }
 
     @SuppressWarnings("unchecked")

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,9 @@ class UncleanStopRecoveryTest {
     @Test
     void postgresStartsOnTheDataOfAKilledRunWhoseServerStillRuns() throws Exception {
         // given a run that started PostgreSQL, wrote a row and was killed, leaving its server running
-        Path dataDir = WORK.resolve("pg-orphan-" + System.nanoTime());
+        Path dataDir = freshDirectory("pg-orphan");
         int port = FreePorts.pick();
-        Process owner = startOwner(dataDir, "postgres", BINARIES.toAbsolutePath().toString(), dataDir.toString(),
-                Integer.toString(port));
-        awaitReady(owner, dataDir);
+        Process owner = postgresRunThatWroteACard(dataDir, port);
         owner.destroyForcibly().waitFor();
         ProcessHandle leftover = postmaster(dataDir);
         assertThat(leftover.isAlive()).isTrue();
@@ -54,11 +53,9 @@ class UncleanStopRecoveryTest {
     @Test
     void postgresRecoversTheDataOfARunKilledWithItsServer() throws Exception {
         // given a run killed together with every process of its server, as a power cut would: postmaster.pid remains
-        Path dataDir = WORK.resolve("pg-crash-" + System.nanoTime());
+        Path dataDir = freshDirectory("pg-crash");
         int port = FreePorts.pick();
-        Process owner = startOwner(dataDir, "postgres", BINARIES.toAbsolutePath().toString(), dataDir.toString(),
-                Integer.toString(port));
-        awaitReady(owner, dataDir);
+        Process owner = postgresRunThatWroteACard(dataDir, port);
         ProcessHandle server = postmaster(dataDir);
         List<ProcessHandle> processes = new ArrayList<>(server.descendants().toList());
         processes.add(server);
@@ -78,7 +75,7 @@ class UncleanStopRecoveryTest {
     @Test
     void postgresNamesTheDamagedDataDirectoryAndWhatToDo() throws Exception {
         // given a data directory that lost a file the server cannot start without
-        Path dataDir = WORK.resolve("pg-damaged-" + System.nanoTime());
+        Path dataDir = freshDirectory("pg-damaged");
         PostgresServer.start(BINARIES, dataDir, FreePorts.pick()).close();
         Files.delete(dataDir.resolve("global/pg_filenode.map"));
 
@@ -98,7 +95,7 @@ class UncleanStopRecoveryTest {
             int port = other.getLocalPort();
 
             // when / then
-            assertThatThrownBy(() -> PostgresServer.start(BINARIES, WORK.resolve("pg-port-" + System.nanoTime()), port))
+            assertThatThrownBy(() -> PostgresServer.start(BINARIES, freshDirectory("pg-port"), port))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("Port " + port + ", where PostgreSQL is to listen, is in use by another program.");
         }
@@ -107,7 +104,7 @@ class UncleanStopRecoveryTest {
     @Test
     void brokerStartsOnTheDataOfAKilledRunWhoseBrokerStillRuns() throws Exception {
         // given a run that started a broker, created the topics and was killed, leaving its broker running
-        Path dataDir = WORK.resolve("kafka-orphan-" + System.nanoTime());
+        Path dataDir = freshDirectory("kafka-orphan");
         int port = FreePorts.pick();
         Process owner = startOwner(dataDir, "kafka", dataDir.toString(), Integer.toString(port));
         awaitReady(owner, dataDir);
@@ -145,6 +142,19 @@ class UncleanStopRecoveryTest {
             }
             return ids;
         }
+    }
+
+    /** A run of {@link LeftoverOwner} that started PostgreSQL on {@code dataDir} and committed one card. */
+    private static Process postgresRunThatWroteACard(Path dataDir, int port) {
+        Process owner = startOwner(dataDir, "postgres", BINARIES.toAbsolutePath().toString(), dataDir.toString(),
+                Integer.toString(port));
+        awaitReady(owner, dataDir);
+        return owner;
+    }
+
+    /** A directory no earlier test of this run used, since each test starts from data of its own. */
+    private static Path freshDirectory(String name) {
+        return WORK.resolve(name + "-" + UUID.randomUUID());
     }
 
     private static Process startOwner(Path dataDir, String... args) {

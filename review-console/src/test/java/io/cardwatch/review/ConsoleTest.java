@@ -28,4 +28,11 @@ public abstract class ConsoleTest implements TestPropertyProvider {
     protected Map<String, String> overrides() {
         return Map.of();
     }
+
+    /** Settings for a console whose detector is the test's stub on this console's own port, sent {@code token}. */
+    protected Map<String, String> stubDetector(String token) {
+        return Map.of("cardwatch.test.stub-detector", "true",
+                "cardwatch.review.detector-url", "http://127.0.0.1:" + port,
+                "cardwatch.review.detector-token", token);
+    }
 }

@@ -23,9 +23,7 @@ class AlertPageTest extends ConsoleTest {
 
     @Override
     protected Map<String, String> overrides() {
-        return Map.of("cardwatch.test.stub-detector", "true",
-                "cardwatch.review.detector-url", "http://127.0.0.1:" + port,
-                "cardwatch.review.detector-token", StubDetector.TOKEN);
+        return stubDetector(StubDetector.TOKEN);
     }
 
     @BeforeAll

@@ -20,9 +20,7 @@ class DetectorTokenTest extends ConsoleTest {
 
     @Override
     protected Map<String, String> overrides() {
-        return Map.of("cardwatch.test.stub-detector", "true",
-                "cardwatch.review.detector-url", "http://127.0.0.1:" + port,
-                "cardwatch.review.detector-token", "a-token-the-detector-does-not-know");
+        return stubDetector("a-token-the-detector-does-not-know");
     }
 
     @BeforeAll
