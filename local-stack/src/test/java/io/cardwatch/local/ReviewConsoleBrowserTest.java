@@ -39,6 +39,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An analyst's whole case in a real browser (headless Chromium): a velocity burst posted through the gateway is
@@ -105,8 +107,11 @@ class ReviewConsoleBrowserTest {
         browser.findElement(By.id("password")).sendKeys(stack.reviewPassword());
         browser.findElement(By.id("sign-in")).click();
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/alerts");
+        WebElement unfilteredQueue = browser.findElement(By.id("alert-queue"));
         browser.findElement(By.id("filter-card")).sendKeys(CARD);
         browser.findElement(By.id("apply-filters")).click();
+        // The filtered queue is a new page: rows read before it has replaced the old one go stale.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(unfilteredQueue));
         List<WebElement> rows = browser.findElements(By.cssSelector("#alert-queue tr.alert-row"));
         assertThat(rows).isNotEmpty();
         assertThat(rows.get(0).getAttribute("data-transaction-id")).isEqualTo(alerted);
