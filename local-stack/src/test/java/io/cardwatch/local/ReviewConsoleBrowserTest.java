@@ -105,20 +105,17 @@ class ReviewConsoleBrowserTest {
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/login");
         browser.findElement(By.id("username")).sendKeys(stack.reviewUser());
         browser.findElement(By.id("password")).sendKeys(stack.reviewPassword());
-        browser.findElement(By.id("sign-in")).click();
+        submit(browser.findElement(By.id("sign-in")));
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/alerts");
-        WebElement unfilteredQueue = browser.findElement(By.id("alert-queue"));
         browser.findElement(By.id("filter-card")).sendKeys(CARD);
-        browser.findElement(By.id("apply-filters")).click();
-        // The filtered queue is a new page: rows read before it has replaced the old one go stale.
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(unfilteredQueue));
+        submit(browser.findElement(By.id("apply-filters")));
         List<WebElement> rows = browser.findElements(By.cssSelector("#alert-queue tr.alert-row"));
         assertThat(rows).isNotEmpty();
         assertThat(rows.get(0).getAttribute("data-transaction-id")).isEqualTo(alerted);
         screenshot("review-queue.png");
 
         // and opens the highest-scored one
-        rows.get(0).findElement(By.cssSelector("a.alert-link")).click();
+        submit(rows.get(0).findElement(By.cssSelector("a.alert-link")));
         assertThat(browser.findElement(By.id("alert-transaction-id")).getText()).isEqualTo(alerted);
         assertThat(texts(By.cssSelector("#reasons li.reason"), "data-code")).anyMatch(code -> code.startsWith("VELOCITY_"));
         assertThat(texts(By.cssSelector("#card-history tr.history-row"), "data-transaction-id"))
@@ -129,10 +126,10 @@ class ReviewConsoleBrowserTest {
 
         // and confirms it as fraud, then blocks the card
         browser.findElement(By.id("note")).sendKeys("twelve purchases in half a minute; holder denies them");
-        browser.findElement(By.id("confirm-fraud")).click();
+        submit(browser.findElement(By.id("confirm-fraud")));
         assertThat(browser.findElement(By.id("alert-status")).getText()).isEqualTo("CONFIRMED_FRAUD");
         browser.findElement(By.id("note")).sendKeys("card compromised");
-        browser.findElement(By.id("block-card")).click();
+        submit(browser.findElement(By.id("block-card")));
 
         // Then the audit shows both actions, by the analyst, with their notes
         assertThat(texts(By.cssSelector("#audit tr.audit-row"), "data-action"))
@@ -204,6 +201,16 @@ class ReviewConsoleBrowserTest {
                 .header("Authorization", "Bearer " + LocalStack.API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Clicks what leads to the next page and waits until that page has replaced this one: a click returns before
+     * the navigation it starts, and what is read before it ends belongs to the old page.
+     */
+    private void submit(WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private String profile(String cardId) throws Exception {
