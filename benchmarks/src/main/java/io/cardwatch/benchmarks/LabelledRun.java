@@ -61,7 +61,7 @@ final class LabelledRun {
         blocklistFraudulentMerchants(stack.infrastructure().kafkaBootstrapServers(), lists);
         Instant start = FIRST_DAY.plus(Duration.ofDays(Math.max(0, Duration.between(FIRST_DAY,
                 Instant.now().minus(Duration.ofHours(1)).minus(SPAN)).toDays())));
-        var settings = SimulationSettings.covering(SEED, CARDS, FRAUD_RATE, count, start, start.plus(SPAN));
+        var settings = settings(count, start);
         HistoryFile.write(new TrafficModel(settings), count, history);
         long begun = System.nanoTime();
         RunSummary summary;
@@ -76,6 +76,11 @@ final class LabelledRun {
         Rate endToEnd = new Rate(stored, Duration.ofNanos(System.nanoTime() - begun));
         return new Outcome(ingest, endToEnd, DetectionReportMain.report(labelsFile, table.connection()), history,
                 lists);
+    }
+
+    /** The default run's traffic: {@code count} transactions over six days of event time from {@code start}. */
+    static SimulationSettings settings(long count, Instant start) {
+        return SimulationSettings.covering(SEED, CARDS, FRAUD_RATE, count, start, start.plus(SPAN));
     }
 
     // As an operator would: through the card-lists topic, before the traffic; and the same entries for the

@@ -30,9 +30,13 @@ class EmbeddedServersTest {
             broker.start();
 
             assertThat(topicNames(broker.bootstrapServers())).isEqualTo(Set.of("transactions", "transaction-history",
-                    "decisions", "dead-letters", "alerts", "fraud-rules", "card-lists", "labels"));
+                    "decisions", "dead-letters", "alerts", "fraud-rules", "fraud-models", "card-lists", "labels"));
             assertThat(config(broker.bootstrapServers(), "fraud-rules", TopicConfig.CLEANUP_POLICY_CONFIG))
                     .isEqualTo("compact");
+            assertThat(config(broker.bootstrapServers(), "fraud-models", TopicConfig.CLEANUP_POLICY_CONFIG))
+                    .isEqualTo("compact");
+            assertThat(config(broker.bootstrapServers(), "fraud-models", TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
+                    .isEqualTo("16777216");
             assertThat(config(broker.bootstrapServers(), "card-lists", TopicConfig.CLEANUP_POLICY_CONFIG))
                     .isEqualTo("compact");
             assertThat(config(broker.bootstrapServers(), "labels", TopicConfig.CLEANUP_POLICY_CONFIG))

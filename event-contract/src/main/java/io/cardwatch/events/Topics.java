@@ -14,6 +14,7 @@ public final class Topics {
     public static final String DEAD_LETTERS_NAME = "dead-letters";
     public static final String ALERTS_NAME = "alerts";
     public static final String FRAUD_RULES_NAME = "fraud-rules";
+    public static final String FRAUD_MODELS_NAME = "fraud-models";
     public static final String CARD_LISTS_NAME = "card-lists";
     public static final String TRANSACTION_HISTORY_NAME = "transaction-history";
     public static final String LABELS_NAME = "labels";
@@ -51,6 +52,15 @@ public final class Topics {
     public static final Topic<String, RuleSet> FRAUD_RULES = new Topic<>(FRAUD_RULES_NAME, Serdes.String(),
             new JsonSerde<>(RuleSet.class), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
+    /**
+     * Trained fraud models, kept by key ({@link FraudModel#ACTIVE_KEY}, {@link FraudModel#SHADOW_KEY}) like rule
+     * sets. A model of a few hundred trees is megabytes of JSON: published compressed, within a larger record
+     * limit than the broker's default.
+     */
+    public static final Topic<String, FraudModel> FRAUD_MODELS = new Topic<>(FRAUD_MODELS_NAME, Serdes.String(),
+            new JsonSerde<>(FraudModel.class), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(FraudModel.MAX_PUBLISHED_BYTES)));
+
     /** Blocklists and allowlists of cards and merchants, kept by key. */
     public static final Topic<String, ListEntry> CARD_LISTS = new Topic<>(CARD_LISTS_NAME, Serdes.String(),
             new JsonSerde<>(ListEntry.class), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
@@ -68,6 +78,7 @@ public final class Topics {
 
     /** Every topic the system owns, in the order a fresh cluster should get them. */
     public static List<Topic<?, ?>> all() {
-        return List.of(TRANSACTIONS, TRANSACTION_HISTORY, DECISIONS, DEAD_LETTERS, ALERTS, FRAUD_RULES, CARD_LISTS, LABELS);
+        return List.of(TRANSACTIONS, TRANSACTION_HISTORY, DECISIONS, DEAD_LETTERS, ALERTS, FRAUD_RULES, FRAUD_MODELS, CARD_LISTS,
+                LABELS);
     }
 }

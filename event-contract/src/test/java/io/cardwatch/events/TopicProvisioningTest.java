@@ -53,7 +53,7 @@ class TopicProvisioningTest {
         List<NewTopic> topics = provisioning.newTopics();
 
         assertThat(topics).extracting(NewTopic::name).containsExactly("transactions", "transaction-history",
-                "decisions", "dead-letters", "alerts", "fraud-rules", "card-lists", "labels");
+                "decisions", "dead-letters", "alerts", "fraud-rules", "fraud-models", "card-lists", "labels");
         assertThat(topics).allSatisfy(topic -> {
             assertThat(topic.numPartitions()).isEqualTo(12);
             assertThat(topic.replicationFactor()).isEqualTo((short) 3);
@@ -67,6 +67,8 @@ class TopicProvisioningTest {
                 Map.entry("dead-letters", Map.of("min.insync.replicas", "2", "retention.ms", "2592000000")),
                 Map.entry("alerts", Map.of("min.insync.replicas", "2")),
                 Map.entry("fraud-rules", Map.of("cleanup.policy", "compact", "min.insync.replicas", "2")),
+                Map.entry("fraud-models", Map.of("cleanup.policy", "compact", "max.message.bytes", "16777216",
+                        "min.insync.replicas", "2")),
                 Map.entry("card-lists", Map.of("cleanup.policy", "compact", "min.insync.replicas", "2")),
                 Map.entry("labels", Map.of("cleanup.policy", "compact", "min.insync.replicas", "2")));
     }
@@ -96,7 +98,7 @@ class TopicProvisioningTest {
         TopicChanges first = provisioning.apply(adminConfig);
         TopicChanges second = provisioning.apply(adminConfig);
 
-        assertThat(first.changes()).hasSize(8).first().isEqualTo("created transactions (3 partitions, replication "
+        assertThat(first.changes()).hasSize(9).first().isEqualTo("created transactions (3 partitions, replication "
                 + "factor 1, message.timestamp.type=LogAppendTime, min.insync.replicas=1, retention.ms=604800000)");
         assertThat(second.none()).isTrue();
         assertThat(second.notes()).isEmpty();
@@ -126,7 +128,7 @@ class TopicProvisioningTest {
 
             // then
             assertThat(kept.changes()).contains("set cleanup.policy=compact on fraud-rules (was delete)")
-                    .hasSize(7);
+                    .hasSize(8);
             assertThat(kept.notes()).containsExactly("decisions keeps its 1 partitions (3 asked): adding partitions "
                     + "moves cards away from their state, so it is done only when asked");
             assertThat(increased.changes()).containsExactly("increased decisions from 1 to 3 partitions");
@@ -141,7 +143,7 @@ class TopicProvisioningTest {
         TopicChanges fewer = TopicProvisioning.of(2, (short) 1).increasingPartitions().apply(adminConfig);
 
         assertThat(fewer.none()).isTrue();
-        assertThat(fewer.notes()).hasSize(8)
+        assertThat(fewer.notes()).hasSize(9)
                 .first().isEqualTo("transactions keeps its 3 partitions (2 asked): Kafka cannot remove partitions");
     }
 

@@ -1,6 +1,7 @@
 package io.cardwatch.detector.backtest;
 
 import io.cardwatch.detector.deadletter.RejectedRecordException;
+import io.cardwatch.detector.model.Models;
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.scoring.CardScoring;
 import io.cardwatch.events.DeadLetterCause;
@@ -32,19 +33,41 @@ final class Backtest {
         this.lists = lists;
     }
 
-    /** Scores {@code history}, in the order given (event time, for the same decisions as online), under {@code ruleSet}. */
+    /** What the replay shows of each transaction it scored: its row, its card's profile before it, and its decision. */
+    interface Visitor {
+        void scored(LabelledTransaction row, CardProfile before, CardScoring.Scored scored);
+    }
+
+    /** Scores {@code history} under {@code ruleSet} with the rules alone. */
     BacktestRun run(List<LabelledTransaction> history, RuleSet ruleSet) {
-        Map<String, CardProfile> profiles = new HashMap<>();
+        return run(history, ruleSet, Models.NONE);
+    }
+
+    /** Scores {@code history}, in the order given (event time, for the same decisions as online), under {@code ruleSet}. */
+    BacktestRun run(List<LabelledTransaction> history, RuleSet ruleSet, Models models) {
         List<TransactionResult> results = new ArrayList<>(history.size());
+        long start = System.nanoTime();
+        Replay replay = replay(history, ruleSet, models,
+                (row, before, scored) -> results.add(TransactionResult.of(row, scored.decision())));
+        return new BacktestRun(results, replay.duplicates(), replay.refused(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** How many transactions a replay found already scored, and how many it refused as too old. */
+    record Replay(long duplicates, long refused) {
+    }
+
+    /** Replays {@code history} as {@link #run} does, showing each scored transaction to {@code visitor}. */
+    Replay replay(List<LabelledTransaction> history, RuleSet ruleSet, Models models, Visitor visitor) {
+        Map<String, CardProfile> profiles = new HashMap<>();
         long duplicates = 0;
         long refused = 0;
-        long start = System.nanoTime();
         for (LabelledTransaction row : history) {
             Transaction transaction = row.transaction();
+            CardProfile before = profiles.get(transaction.cardId());
             Optional<CardScoring.Scored> scored;
             try {
-                scored = scoring.score(profiles.get(transaction.cardId()), transaction, ruleSet,
-                        lists.card(transaction.cardId()), lists.merchant(transaction.merchantId()));
+                scored = scoring.score(before, transaction, ruleSet, models, lists.card(transaction.cardId()),
+                        lists.merchant(transaction.merchantId()));
             } catch (RejectedRecordException e) {
                 if (e.cause() != DeadLetterCause.TOO_OLD) {
                     throw e;
@@ -57,8 +80,8 @@ final class Backtest {
                 continue;
             }
             profiles.put(transaction.cardId(), scored.get().profile());
-            results.add(TransactionResult.of(row, scored.get().decision()));
+            visitor.scored(row, before == null ? CardProfile.empty(transaction.cardId()) : before, scored.get());
         }
-        return new BacktestRun(results, duplicates, refused, Duration.ofNanos(System.nanoTime() - start));
+        return new Replay(duplicates, refused);
     }
 }

@@ -1,12 +1,17 @@
 package io.cardwatch.detector.backtest;
 
+import io.cardwatch.detector.model.ModelRisk;
+import io.cardwatch.detector.model.Models;
 import io.cardwatch.events.RuleSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -26,6 +31,9 @@ public final class BacktestMain implements Callable<Integer> {
 
     static final String LIVE = "live";
     static final String PROPOSED = "proposed";
+    static final String RULES = "rules";
+    static final String MODEL = "model";
+    static final String RULES_AND_MODEL = "rules+model";
 
     @Mixin
     private HistoryOptions history;
@@ -41,6 +49,16 @@ public final class BacktestMain implements Callable<Integer> {
     @Option(names = "--lists", paramLabel = "FILE",
             description = "Card and merchant list entries to score under (JSON lines with the card-lists key).")
     private Path lists;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A trained model (fraud-models JSON) to score with: rules alone, the model alone and both "
+                    + "are reported side by side.")
+    private Path model;
+
+    @Option(names = "--measure-from", paramLabel = "TIME",
+            description = "Measure only transactions from this event time on (ISO-8601), e.g. those after a model's "
+                    + "training period; the earlier ones still build the cards' profiles.")
+    private Instant measureFrom;
 
     @Option(names = "--decisions", paramLabel = "FILE",
             description = "Write the decision on each transaction under the live rule set to this CSV file.")
@@ -79,14 +97,22 @@ public final class BacktestMain implements Callable<Integer> {
         History labelled = history.read();
         printer.history(history.file(), labelled);
         try (DetectorScoring detector = DetectorScoring.start()) {
-            Map<String, RuleSet> ruleSets = new LinkedHashMap<>();
-            ruleSets.put(LIVE, rules == null ? detector.defaultRuleSet() : detector.ruleSetIn(rules));
-            if (compare != null) {
-                ruleSets.put(PROPOSED, detector.ruleSetIn(compare));
+            RuleSet live = rules == null ? detector.defaultRuleSet() : detector.ruleSetIn(rules);
+            Models models = model == null ? Models.NONE : new Models(detector.modelIn(model), null);
+            Map<String, Scoring> scorings = new LinkedHashMap<>();
+            if (model == null) {
+                scorings.put(LIVE, new Scoring(live, Models.NONE));
+            } else {
+                scorings.put(RULES, new Scoring(live, Models.NONE));
+                scorings.put(MODEL, new Scoring(detector.checked(modelAlone(live, detector.ruleCodes()),
+                        "The live rule set with only " + ModelRisk.CODE), models));
+                scorings.put(RULES_AND_MODEL, new Scoring(live, models));
             }
-            RuleSet live = ruleSets.get(LIVE);
+            if (compare != null) {
+                scorings.put(PROPOSED, new Scoring(detector.ruleSetIn(compare), models));
+            }
             // Checked before any scoring, so that a bad threshold fails at once rather than after the runs.
-            List<RuleSet> swept = thresholds.stream()
+            List<RuleSet> sweep = thresholds.stream()
                     .map(threshold -> detector.checked(ThresholdSweep.reviewingFrom(live, threshold),
                             "The live rule set reviewing from " + threshold))
                     .toList();
@@ -94,23 +120,42 @@ public final class BacktestMain implements Callable<Integer> {
             Backtest backtest = new Backtest(detector.scoring(),
                     lists == null ? ListEntries.NONE : ListEntries.read(lists));
             Map<String, BacktestRun> runs = new LinkedHashMap<>();
-            ruleSets.forEach((name, ruleSet) -> {
-                BacktestRun run = backtest.run(labelled.transactions(), ruleSet);
-                printer.run(name, ruleSet, run);
+            scorings.forEach((name, scoring) -> {
+                BacktestRun run = backtest.run(labelled.transactions(), scoring.ruleSet(), scoring.models());
+                printer.run(name, scoring.ruleSet(), scoring.models(), run);
                 runs.put(name, run);
             });
-            Map<String, BacktestReport> reports = each(runs, run -> BacktestReport.of(run.results()));
+            printer.measured(measureFrom);
+            Map<String, BacktestReport> reports = each(runs, run -> BacktestReport.of(measured(run.results())));
             printer.overall(each(reports, BacktestReport::overall));
             printer.reasons(each(reports, BacktestReport::reasons));
             printer.scenarios(each(reports, BacktestReport::scenarios));
-            printer.sweep(LIVE, live, new ThresholdSweep(backtest).run(labelled.transactions(), swept));
+            String swept = model == null ? LIVE : RULES_AND_MODEL;
+            printer.sweep(swept, live, new ThresholdSweep(backtest, models, this::measured)
+                    .run(labelled.transactions(), sweep));
             if (decisions != null) {
-                List<TransactionResult> results = runs.get(LIVE).results();
+                List<TransactionResult> results = runs.get(swept).results();
                 DecisionsFile.write(decisions, results);
                 printer.decisionsWritten(decisions, results.size());
             }
         }
         return 0;
+    }
+
+    /** A rule set and the models it scores beside. */
+    private record Scoring(RuleSet ruleSet, Models models) {
+    }
+
+    // The model alone: every rule disabled but the model's reason, under the same thresholds.
+    private static RuleSet modelAlone(RuleSet live, Set<String> codes) {
+        Set<String> disabled = new TreeSet<>(codes);
+        disabled.remove(ModelRisk.CODE);
+        return new RuleSet(live.version(), live.reviewFrom(), live.declineFrom(), live.weights(), disabled);
+    }
+
+    private List<TransactionResult> measured(List<TransactionResult> results) {
+        return measureFrom == null ? results
+                : results.stream().filter(result -> !result.eventTime().isBefore(measureFrom)).toList();
     }
 
     private static <A, B> Map<String, B> each(Map<String, A> byRuleSet, Function<A, B> figure) {

@@ -1,8 +1,12 @@
 package io.cardwatch.detector.backtest;
 
 import io.cardwatch.detector.liveconfig.RuleSetValidator;
+import io.cardwatch.detector.model.LoadedModel;
+import io.cardwatch.detector.model.ModelValidator;
 import io.cardwatch.detector.scoring.CardScoring;
+import io.cardwatch.detector.scoring.Scorer;
 import io.cardwatch.detector.scoring.ScoringPolicy;
+import io.cardwatch.events.FraudModel;
 import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Topics;
 import io.micronaut.context.ApplicationContext;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -27,12 +32,16 @@ final class DetectorScoring implements AutoCloseable {
     private final CardScoring scoring;
     private final ScoringPolicy policy;
     private final RuleSetValidator validator;
+    private final ModelValidator modelValidator;
+    private final Set<String> ruleCodes;
 
     private DetectorScoring(ApplicationContext context) {
         this.context = context;
         this.scoring = context.getBean(CardScoring.class);
         this.policy = context.getBean(ScoringPolicy.class);
         this.validator = context.getBean(RuleSetValidator.class);
+        this.modelValidator = context.getBean(ModelValidator.class);
+        this.ruleCodes = context.getBean(Scorer.class).ruleCodes();
     }
 
     static DetectorScoring start() {
@@ -76,6 +85,29 @@ final class DetectorScoring implements AutoCloseable {
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
         return checked(ruleSet, "Rule set " + file);
+    }
+
+    /** The codes a rule set may weigh or disable. */
+    Set<String> ruleCodes() {
+        return ruleCodes;
+    }
+
+    /** The model in {@code file}, in the fraud-models JSON format, compiled, if the detector would put it in force. */
+    LoadedModel modelIn(Path file) throws IOException {
+        FraudModel model;
+        try {
+            model = Topics.FRAUD_MODELS.valueSerde().deserializer()
+                    .deserialize(Topics.FRAUD_MODELS.name(), Files.readAllBytes(file));
+        } catch (SerializationException e) {
+            throw new IllegalArgumentException("Model " + file + " is not a FraudModel in JSON: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+        List<String> problems = modelValidator.problems(FraudModel.ACTIVE_KEY, model);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Model " + file + " would be refused by the detector: "
+                    + String.join("; ", problems));
+        }
+        return LoadedModel.of(model);
     }
 
     /** {@code ruleSet}, if the detector would apply it when published on {@code fraud-rules}. */

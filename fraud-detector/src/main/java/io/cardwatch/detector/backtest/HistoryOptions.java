@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options naming a labelled history file and how to read it, shared by the backtest and the loader. */
-final class HistoryOptions {
+public final class HistoryOptions {
 
     @Option(names = "--history", required = true, paramLabel = "FILE",
             description = "The labelled history: CSV with a header row, or JSON lines.")
@@ -19,7 +19,7 @@ final class HistoryOptions {
             description = "The history's format (default: from its extension, .csv, or .jsonl or .json).")
     private HistoryFormat format;
 
-    Path file() {
+    public Path file() {
         return history;
     }
 

@@ -3,9 +3,11 @@ package io.cardwatch.detector.backtest;
 import io.cardwatch.detector.backtest.BacktestReport.Figures;
 import io.cardwatch.detector.backtest.BacktestReport.ReasonFigures;
 import io.cardwatch.detector.backtest.BacktestReport.ScenarioFigures;
+import io.cardwatch.detector.model.Models;
 import io.cardwatch.events.RuleSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,14 +36,22 @@ final class ReportPrinter {
         history.reportUnreadable(out);
     }
 
-    void run(String name, RuleSet ruleSet, BacktestRun run) {
+    void run(String name, RuleSet ruleSet, Models models, BacktestRun run) {
         out.println("Rule set " + name + ": version " + ruleSet.version() + ", review from " + ruleSet.reviewFrom()
                 + ", decline from " + ruleSet.declineFrom()
                 + (ruleSet.weights().isEmpty() ? "" : ", weights " + new TreeMap<>(ruleSet.weights()))
-                + (ruleSet.disabledRules().isEmpty() ? "" : ", disabled " + new TreeSet<>(ruleSet.disabledRules())));
+                + (ruleSet.disabledRules().isEmpty() ? "" : ", disabled " + new TreeSet<>(ruleSet.disabledRules()))
+                + (models.active() == null ? "" : ", model " + models.active().version()));
         out.println(String.format(Locale.ROOT,
                 "  scored %d transactions in %.3f s (%.0f per second); %d duplicates, %d refused as too old (TOO_OLD)",
                 run.results().size(), run.scoringTime().toNanos() / 1e9, run.rate(), run.duplicates(), run.refused()));
+    }
+
+    /** Says which transactions the figures below count. */
+    void measured(Instant from) {
+        if (from != null) {
+            out.println("Figures below: transactions from " + from + " on");
+        }
     }
 
     void overall(Map<String, Figures> byRuleSet) {

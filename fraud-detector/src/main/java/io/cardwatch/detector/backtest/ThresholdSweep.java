@@ -1,8 +1,10 @@
 package io.cardwatch.detector.backtest;
 
 import io.cardwatch.detector.backtest.BacktestReport.Figures;
+import io.cardwatch.detector.model.Models;
 import io.cardwatch.events.RuleSet;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The figures a rule set would give at other review thresholds, each from a rerun of the whole history rather
@@ -16,9 +18,14 @@ final class ThresholdSweep {
     }
 
     private final Backtest backtest;
+    private final Models models;
+    private final UnaryOperator<List<TransactionResult>> measured;
 
-    ThresholdSweep(Backtest backtest) {
+    /** Sweeps with {@code models} beside the rules, measuring the results {@code measured} keeps. */
+    ThresholdSweep(Backtest backtest, Models models, UnaryOperator<List<TransactionResult>> measured) {
         this.backtest = backtest;
+        this.models = models;
+        this.measured = measured;
     }
 
     /**
@@ -34,8 +41,8 @@ final class ThresholdSweep {
     List<Point> run(List<LabelledTransaction> history, List<RuleSet> ruleSets) {
         return ruleSets.stream()
                 .map(ruleSet -> {
-                    BacktestRun run = backtest.run(history, ruleSet);
-                    return new Point(ruleSet.reviewFrom(), ruleSet.declineFrom(), Figures.of(run.results()),
+                    BacktestRun run = backtest.run(history, ruleSet, models);
+                    return new Point(ruleSet.reviewFrom(), ruleSet.declineFrom(), Figures.of(measured.apply(run.results())),
                             run.rate());
                 })
                 .toList();

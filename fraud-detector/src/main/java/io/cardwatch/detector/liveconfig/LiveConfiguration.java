@@ -1,5 +1,7 @@
 package io.cardwatch.detector.liveconfig;
 
+import io.cardwatch.detector.model.ModelValidator;
+import io.cardwatch.detector.model.ModelsInForce;
 import io.cardwatch.events.ListEntry;
 import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Topic;
@@ -14,25 +16,34 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The configuration that changes without a redeploy: the active rule set and the card and merchant lists,
- * each read into a global store so that every instance sees every change before its next transaction.
+ * The configuration that changes without a redeploy: the active rule set, the card and merchant lists and the
+ * fraud models, each read into a global store so that every instance sees every change before its next
+ * transaction.
  */
 public final class LiveConfiguration {
 
     public static final String RULE_SETS_STORE = "rule-sets";
     public static final String CARD_LISTS_STORE = "card-lists";
+    public static final String MODELS_STORE = "fraud-models";
 
     private LiveConfiguration() {
     }
 
-    /** Adds both global stores to {@code builder}. */
-    public static void addTo(StreamsBuilder builder, RuleSetValidator validator) {
+    /** Adds the global stores to {@code builder}; the models they hold are put in force in {@code models}. */
+    public static void addTo(StreamsBuilder builder, RuleSetValidator validator, ModelValidator modelValidator,
+                             ModelsInForce models) {
         builder.addGlobalStore(globalStore(RULE_SETS_STORE, Topics.FRAUD_RULES.valueSerde()), Topics.FRAUD_RULES.name(),
                 rawValues(Topics.FRAUD_RULES).withName("fraud-rules-source"),
                 () -> new RuleSetUpdater(validator));
         builder.addGlobalStore(globalStore(CARD_LISTS_STORE, Topics.CARD_LISTS.valueSerde()), Topics.CARD_LISTS.name(),
                 rawValues(Topics.CARD_LISTS).withName("card-lists-source"),
                 CardListUpdater::new);
+        // In memory, unlike the others: a persistent store would resume from its checkpoint on a restart, and the
+        // compiled models, which live outside the store, would not be rebuilt.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MODELS_STORE), Serdes.String(),
+                        Serdes.ByteArray()).withLoggingDisabled(), Topics.FRAUD_MODELS.name(),
+                rawValues(Topics.FRAUD_MODELS).withName("fraud-models-source"),
+                () -> new ModelUpdater(modelValidator, models));
     }
 
     // The updaters read the values themselves: a record Kafka Streams cannot deserialize in the global thread

@@ -1,5 +1,6 @@
 package io.cardwatch.detector.rules;
 
+import io.cardwatch.detector.profile.GreatCircle;
 import io.cardwatch.detector.profile.HomeArea;
 import io.cardwatch.detector.profile.History;
 import io.cardwatch.events.Channel;
@@ -30,7 +31,7 @@ final class FarFromHomeRule extends Rule {
         if (channel != null && !channel.cardPresent() || !History.atLeast(home.weight(), minHistory)) {
             return Optional.empty();
         }
-        double km = ImpossibleTravelRule.distanceKm(home.latitude(), home.longitude(), transaction.latitude(),
+        double km = GreatCircle.km(home.latitude(), home.longitude(), transaction.latitude(),
                 transaction.longitude());
         if (km < radiusKm) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package io.cardwatch.detector.rules;
 
 import io.cardwatch.detector.profile.Activity;
+import io.cardwatch.detector.profile.GreatCircle;
 import io.cardwatch.events.Transaction;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import java.util.Optional;
 final class ImpossibleTravelRule extends Rule {
 
     static final String CODE = "IMPOSSIBLE_TRAVEL";
-    private static final double EARTH_RADIUS_KM = 6371.0;
     private static final double SECONDS_PER_HOUR = 3600.0;
 
     private final double maxSpeedKmh;
@@ -32,7 +32,7 @@ final class ImpossibleTravelRule extends Rule {
             return Optional.empty();
         }
         return evidence.profile().latestLocatedAtOrBefore(transaction.eventTime()).flatMap(previous -> {
-            double km = distanceKm(previous.latitude(), previous.longitude(), transaction.latitude(),
+            double km = GreatCircle.km(previous.latitude(), previous.longitude(), transaction.latitude(),
                     transaction.longitude());
             long seconds = Duration.between(previous.eventTime(), transaction.eventTime()).toSeconds();
             double speed = seconds == 0 ? Double.POSITIVE_INFINITY : km / (seconds / SECONDS_PER_HOUR);
@@ -42,15 +42,5 @@ final class ImpossibleTravelRule extends Rule {
             return facts("%.0f km in %d s since %s: %.0f km/h, limit %.0f km/h",
                     km, seconds, previous.transactionId(), speed, maxSpeedKmh);
         });
-    }
-
-    static double distanceKm(double latitude1, double longitude1, double latitude2, double longitude2) {
-        double phi1 = Math.toRadians(latitude1);
-        double phi2 = Math.toRadians(latitude2);
-        double deltaPhi = Math.toRadians(latitude2 - latitude1);
-        double deltaLambda = Math.toRadians(longitude2 - longitude1);
-        double a = Math.pow(Math.sin(deltaPhi / 2), 2)
-                + Math.cos(phi1) * Math.cos(phi2) * Math.pow(Math.sin(deltaLambda / 2), 2);
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

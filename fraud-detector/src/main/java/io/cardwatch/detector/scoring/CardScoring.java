@@ -1,6 +1,7 @@
 package io.cardwatch.detector.scoring;
 
 import io.cardwatch.detector.deadletter.RejectedRecordException;
+import io.cardwatch.detector.model.Models;
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.rules.Evidence;
 import io.cardwatch.detector.rules.Rules;
@@ -34,12 +35,13 @@ public final class CardScoring {
     }
 
     /**
-     * Scores {@code transaction} against {@code profile} (null for a card never seen). Empty when the card has
-     * had this transaction already: its first decision stands. A transaction too far before the card's latest
-     * to be told from a duplicate is refused with {@link DeadLetterCause#TOO_OLD}.
+     * Scores {@code transaction} against {@code profile} (null for a card never seen) with the rules and
+     * {@code models}. Empty when the card has had this transaction already: its first decision stands. A
+     * transaction too far before the card's latest to be told from a duplicate is refused with
+     * {@link DeadLetterCause#TOO_OLD}.
      */
-    public Optional<Scored> score(CardProfile profile, Transaction transaction, RuleSet ruleSet, ListEntry cardEntry,
-                                  ListEntry merchantEntry) {
+    public Optional<Scored> score(CardProfile profile, Transaction transaction, RuleSet ruleSet, Models models,
+                                  ListEntry cardEntry, ListEntry merchantEntry) {
         CardProfile before = profile == null ? CardProfile.empty(transaction.cardId()) : profile;
         if (before.hasSeen(transaction.transactionId())) {
             return Optional.empty();
@@ -55,7 +57,7 @@ public final class CardScoring {
             return Optional.of(new Scored(scorer.notScored(transaction, skipReason.get(), ruleSet),
                     before.withSeen(transaction, policy.profileSettings())));
         }
-        Decision decision = scorer.score(transaction, new Evidence(before, cardEntry, merchantEntry), ruleSet);
+        Decision decision = scorer.score(transaction, new Evidence(before, cardEntry, merchantEntry), ruleSet, models);
         CardProfile after = decision.outcome() == Outcome.APPROVE ? before.with(transaction, policy.profileSettings())
                 : before.withSuspect(transaction, policy.profileSettings(), alertsOnItsOwn(decision, ruleSet));
         return Optional.of(new Scored(decision, after));

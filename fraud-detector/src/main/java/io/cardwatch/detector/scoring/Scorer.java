@@ -1,9 +1,13 @@
 package io.cardwatch.detector.scoring;
 
+import io.cardwatch.detector.model.Features;
+import io.cardwatch.detector.model.ModelRisk;
+import io.cardwatch.detector.model.Models;
 import io.cardwatch.detector.rules.Evidence;
 import io.cardwatch.detector.rules.ScoringRule;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.ListEntry;
+import io.cardwatch.events.ModelScore;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Reason;
 import io.cardwatch.events.RuleSet;
@@ -14,16 +18,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Runs the enabled rules on a transaction and turns the points they add, weighted by the active rule set,
- * into a decision.
+ * Runs the enabled rules on a transaction, and the models in force on its features, and turns the points they
+ * add, weighted by the active rule set, into a decision.
  */
 public final class Scorer {
 
     static final int MAX_SCORE = 1000;
-    static final String ALLOWLISTED = "ALLOWLISTED";
-    static final String NOT_SCORED = "NOT_SCORED";
+    public static final String ALLOWLISTED = "ALLOWLISTED";
+    public static final String NOT_SCORED = "NOT_SCORED";
 
     private final List<ScoringRule> rules;
     private final Clock clock;
@@ -33,22 +38,30 @@ public final class Scorer {
         this.clock = clock;
     }
 
-    /** The reason codes of every rule, which rule sets may weigh or disable. */
+    /** The reason codes of every rule and of the model's reason, which rule sets may weigh or disable. */
     public Set<String> ruleCodes() {
-        return rules.stream().map(ScoringRule::code).collect(Collectors.toUnmodifiableSet());
+        return Stream.concat(rules.stream().map(ScoringRule::code), Stream.of(ModelRisk.CODE))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
-    Decision score(Transaction transaction, Evidence evidence, RuleSet ruleSet) {
-        List<Reason> reasons = allowlisted(transaction, evidence)
-                .map(List::of)
-                .orElseGet(() -> findings(transaction, evidence, ruleSet));
+    Decision score(Transaction transaction, Evidence evidence, RuleSet ruleSet, Models models) {
+        Optional<Reason> allowlisted = allowlisted(transaction, evidence);
+        if (allowlisted.isPresent()) {
+            return decision(transaction, Outcome.APPROVE, 0, List.of(allowlisted.get()), ruleSet, List.of());
+        }
+        List<Reason> reasons = findings(transaction, evidence, ruleSet);
+        // The features are computed only when a model will read them: they cost as much as the rules.
+        ModelRisk.Finding model = models.any()
+                ? ModelRisk.of(models, Features.of(transaction, evidence.profile()), ruleSet)
+                : ModelRisk.Finding.NONE;
+        model.reason().ifPresent(reasons::add);
         int score = Math.min(MAX_SCORE, reasons.stream().mapToInt(Reason::points).sum());
-        return decision(transaction, outcome(score, ruleSet), score, reasons, ruleSet);
+        return decision(transaction, outcome(score, ruleSet), score, reasons, ruleSet, model.scores());
     }
 
     /** The decision on a transaction the pre-scoring filter let through unscored, saying why. */
     Decision notScored(Transaction transaction, String why, RuleSet ruleSet) {
-        return decision(transaction, Outcome.APPROVE, 0, List.of(new Reason(NOT_SCORED, 0, why)), ruleSet);
+        return decision(transaction, Outcome.APPROVE, 0, List.of(new Reason(NOT_SCORED, 0, why)), ruleSet, List.of());
     }
 
     private List<Reason> findings(Transaction transaction, Evidence evidence, RuleSet ruleSet) {
@@ -90,11 +103,11 @@ public final class Scorer {
     }
 
     private Decision decision(Transaction transaction, Outcome outcome, int score, List<Reason> reasons,
-                              RuleSet ruleSet) {
+                              RuleSet ruleSet, List<ModelScore> models) {
         return new Decision(transaction.transactionId(), transaction.cardId(), outcome, score, reasons,
                 transaction.amount(), transaction.currency(), transaction.merchantId(), transaction.eventTime(),
                 clock.instant(), ruleSet.version(), transaction.merchantCategory(), transaction.country(),
-                transaction.latitude(), transaction.longitude(), transaction.channel());
+                transaction.latitude(), transaction.longitude(), transaction.channel(), models);
     }
 
     private static Outcome outcome(int score, RuleSet ruleSet) {

@@ -3,6 +3,7 @@ package io.cardwatch.detector.scoring;
 import io.cardwatch.detector.deadletter.RejectedRecordException;
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.liveconfig.LiveConfiguration;
+import io.cardwatch.detector.model.ModelsInForce;
 import io.cardwatch.events.DeadLetterCause;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.ListEntry;
@@ -29,14 +30,16 @@ final class ScoringProcessor implements Processor<String, Transaction, String, D
 
     private final CardScoring scoring;
     private final ScoringPolicy policy;
+    private final ModelsInForce models;
     private ProcessorContext<String, Decision> context;
     private KeyValueStore<String, CardProfile> profiles;
     private KeyValueStore<String, RuleSet> ruleSets;
     private KeyValueStore<String, ListEntry> lists;
 
-    ScoringProcessor(CardScoring scoring, ScoringPolicy policy) {
+    ScoringProcessor(CardScoring scoring, ScoringPolicy policy, ModelsInForce models) {
         this.scoring = scoring;
         this.policy = policy;
+        this.models = models;
     }
 
     @Override
@@ -55,7 +58,7 @@ final class ScoringProcessor implements Processor<String, Transaction, String, D
         }
         String card = transaction.cardId();
         RuleSet ruleSet = LiveConfiguration.activeRuleSet(ruleSets, policy.defaultRuleSet());
-        scoring.score(profiles.get(card), transaction, ruleSet, LiveConfiguration.cardEntry(lists, card),
+        scoring.score(profiles.get(card), transaction, ruleSet, models.current(), LiveConfiguration.cardEntry(lists, card),
                         LiveConfiguration.merchantEntry(lists, transaction.merchantId()))
                 .ifPresentOrElse(scored -> {
                     profiles.put(card, scored.profile());

@@ -2,6 +2,9 @@ package io.cardwatch.detector.scoring;
 
 import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.detector.liveconfig.RuleSetValidator;
+import io.cardwatch.detector.model.Features;
+import io.cardwatch.detector.model.ModelValidator;
+import io.cardwatch.detector.model.ModelsInForce;
 import io.cardwatch.detector.rules.RuleParameters;
 import io.cardwatch.detector.rules.Rules;
 import io.cardwatch.events.RuleSet;
@@ -32,6 +35,17 @@ class ScoringStreamFactory {
         return new RuleSetValidator(scorer.ruleCodes());
     }
 
+    /** The same check the topology applies to models, for the listener that dead-letters refused ones. */
+    @Singleton
+    ModelValidator modelValidator() {
+        return new ModelValidator(Features.NAMES);
+    }
+
+    @Singleton
+    ModelsInForce modelsInForce() {
+        return new ModelsInForce();
+    }
+
     @Singleton
     ScoringPolicy policy(ScoringConfiguration configuration) {
         var defaultRuleSet = new RuleSet(configuration.rulesVersion(), configuration.reviewFrom(),
@@ -54,8 +68,9 @@ class ScoringStreamFactory {
     /** Also installs the topology's Streams settings: its dead-letter handlers are not settings to tune. */
     @Singleton
     KStream<String, Transaction> scoringStream(ConfiguredStreamBuilder builder, Scorer scorer, ScoringPolicy policy,
-                                               ScoringTelemetry telemetry, DeadLetterMetrics deadLetterMetrics) {
+                                               ModelsInForce models, ScoringTelemetry telemetry,
+                                               DeadLetterMetrics deadLetterMetrics) {
         builder.getConfiguration().putAll(ScoringTopology.streamsSettings(deadLetterMetrics));
-        return ScoringTopology.build(builder, scorer, policy, telemetry);
+        return ScoringTopology.build(builder, scorer, policy, models, telemetry);
     }
 }

@@ -6,6 +6,9 @@ import io.cardwatch.detector.deadletter.DeadLetterProcessingHandler;
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.liveconfig.LiveConfiguration;
 import io.cardwatch.detector.liveconfig.RuleSetValidator;
+import io.cardwatch.detector.model.Features;
+import io.cardwatch.detector.model.ModelValidator;
+import io.cardwatch.detector.model.ModelsInForce;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Label;
 import io.cardwatch.events.Outcome;
@@ -44,18 +47,20 @@ public final class ScoringTopology {
     }
 
     /** Adds the topology to {@code builder}, without telemetry, and returns the transactions stream it starts from. */
-    public static KStream<String, Transaction> build(StreamsBuilder builder, Scorer scorer, ScoringPolicy policy) {
-        return build(builder, scorer, policy, ScoringTelemetry.disabled());
+    public static KStream<String, Transaction> build(StreamsBuilder builder, Scorer scorer, ScoringPolicy policy,
+                                                     ModelsInForce models) {
+        return build(builder, scorer, policy, models, ScoringTelemetry.disabled());
     }
 
     /**
      * Adds the topology to {@code builder} and returns the stream of live and historical transactions it
-     * scores.
+     * scores. The models published on {@code fraud-models} are put in force in {@code models}.
      */
     public static KStream<String, Transaction> build(StreamsBuilder builder, Scorer scorer, ScoringPolicy policy,
-                                                     ScoringTelemetry telemetry) {
+                                                     ModelsInForce models, ScoringTelemetry telemetry) {
         CardScoring scoring = new CardScoring(scorer, policy);
-        LiveConfiguration.addTo(builder, new RuleSetValidator(scorer.ruleCodes()));
+        LiveConfiguration.addTo(builder, new RuleSetValidator(scorer.ruleCodes()), new ModelValidator(Features.NAMES),
+                models);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE),
                 Serdes.String(), StateSerde.of(CardProfile.class)));
         KStream<String, Transaction> live = builder.stream(Topics.TRANSACTIONS.name(),
@@ -66,7 +71,7 @@ public final class ScoringTopology {
                         .withName("transaction-history-source"));
         KStream<String, Transaction> transactions = live.merge(history, Named.as("live-and-history"));
         KStream<String, Decision> decisions = transactions.process(
-                        () -> new TracedScoring(new ScoringProcessor(scoring, policy), telemetry),
+                        () -> new TracedScoring(new ScoringProcessor(scoring, policy, models), telemetry),
                         Named.as("score-transaction"), PROFILES_STORE)
                 .peek(telemetry::decided, Named.as("decision-metrics"));
         decisions.to(Topics.DECISIONS.name(),

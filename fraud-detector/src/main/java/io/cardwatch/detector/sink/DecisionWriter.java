@@ -23,8 +23,8 @@ class DecisionWriter {
     private static final String UPSERT = """
             INSERT INTO decisions (transaction_id, card_id, outcome, score, reasons, amount, currency, merchant_id,
                                    rules_version, event_time, decided_at, merchant_category, country, latitude,
-                                   longitude, channel)
-            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   longitude, channel, models)
+            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
             ON CONFLICT (transaction_id, event_time) DO NOTHING""";
 
     /** Alerts are copied from the decision rows just written: nothing is bound or serialized twice. */
@@ -80,6 +80,7 @@ class DecisionWriter {
         statement.setObject(14, decision.latitude(), Types.DOUBLE);
         statement.setObject(15, decision.longitude(), Types.DOUBLE);
         statement.setString(16, decision.channel() == null ? null : decision.channel().name());
+        statement.setString(17, modelsJson(decision));
     }
 
     private String reasonsJson(Decision decision) {
@@ -87,6 +88,19 @@ class DecisionWriter {
             return json.writeValueAsString(decision.reasons());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write the reasons of " + decision.transactionId(), e);
+        }
+    }
+
+    // NULL, not [], when no model is in force: what the rows written before models were scored hold, so that
+    // "no model" reads one way in every row.
+    private String modelsJson(Decision decision) {
+        if (decision.models().isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(decision.models());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the model scores of " + decision.transactionId(), e);
         }
     }
 }

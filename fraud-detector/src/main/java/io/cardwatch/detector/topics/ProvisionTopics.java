@@ -5,14 +5,10 @@ import io.cardwatch.events.TopicChanges;
 import io.cardwatch.events.TopicProvisioning;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
@@ -30,8 +26,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "provision-topics", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = "Creates the topics of the event contract, or sets the contract's configs on existing ones.")
 public final class ProvisionTopics implements Callable<Integer> {
-
-    private static final String ENVIRONMENT_PREFIX = "KAFKA_";
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
             description = "The cluster's bootstrap servers; else KAFKA_BOOTSTRAP_SERVERS or the command config's.")
@@ -111,30 +105,6 @@ public final class ProvisionTopics implements Callable<Integer> {
      * command config, then --bootstrap-server.
      */
     public Map<String, Object> adminConfig() throws IOException {
-        Map<String, Object> config = new LinkedHashMap<>();
-        environment.forEach((name, value) -> {
-            if (name.startsWith(ENVIRONMENT_PREFIX)) {
-                // Micronaut's mapping of KAFKA_SASL_JAAS_CONFIG to kafka.sasl.jaas.config, which the services use.
-                String key = name.substring(ENVIRONMENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-                if (AdminClientConfig.configNames().contains(key)) {
-                    config.put(key, value);
-                }
-            }
-        });
-        if (commandConfig != null) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(commandConfig)) {
-                properties.load(reader);
-            }
-            properties.stringPropertyNames().forEach(key -> config.put(key, properties.getProperty(key)));
-        }
-        if (bootstrapServer != null) {
-            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServer);
-        }
-        if (!config.containsKey(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)) {
-            throw new IllegalArgumentException("No bootstrap servers: give --bootstrap-server, or set "
-                    + "KAFKA_BOOTSTRAP_SERVERS or bootstrap.servers in the command config");
-        }
-        return config;
+        return ClientSettings.of(environment, commandConfig, bootstrapServer, AdminClientConfig.configNames());
     }
 }

@@ -3,6 +3,7 @@ package io.cardwatch.detector.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cardwatch.detector.model.Models;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.RuleSet;
 import io.cardwatch.events.Transaction;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +97,7 @@ class BacktestTest {
         RuleSet live = new RuleSet("1", 300, 700, Map.of("NEW_COUNTRY", 50), Set.of("VELOCITY_24H"));
         List<LabelledTransaction> history = List.of(labelled("tx-1", "card-1", "7500.00", T0, true));
 
-        List<ThresholdSweep.Point> points = new ThresholdSweep(backtest).run(history,
+        List<ThresholdSweep.Point> points = new ThresholdSweep(backtest, Models.NONE, UnaryOperator.identity()).run(history,
                 List.of(ThresholdSweep.reviewingFrom(live, 400), ThresholdSweep.reviewingFrom(live, 750)));
 
         assertThat(ThresholdSweep.reviewingFrom(live, 750))

@@ -2,6 +2,7 @@ package io.cardwatch.detector.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.detector.model.ModelsInForce;
 import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.EventHeaders;
@@ -38,7 +39,8 @@ class DecisionProducerTest {
     @BeforeEach
     void startTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)));
+        ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)),
+                new ModelsInForce());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decision-producer-test");
         config.putAll(ScoringTopology.streamsSettings(new DeadLetterMetrics(OpenTelemetry.noop().getMeter("none"))));

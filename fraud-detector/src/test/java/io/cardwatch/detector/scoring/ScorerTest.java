@@ -2,6 +2,7 @@ package io.cardwatch.detector.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.detector.model.Models;
 import io.cardwatch.detector.profile.CardProfile;
 import io.cardwatch.detector.profile.ProfileSettings;
 import io.cardwatch.detector.rules.Evidence;
@@ -37,7 +38,7 @@ class ScorerTest {
 
         // when
         Decision decision = ScoringFixtures.scorer().score(transaction, new Evidence(profile, null, null),
-                new RuleSet("1", 300, 700, Map.of(), Set.of()));
+                new RuleSet("1", 300, 700, Map.of(), Set.of()), Models.NONE);
 
         // then
         assertThat(decision.reasons()).extracting(reason -> reason.code() + ":" + reason.points())

@@ -2,6 +2,7 @@ package io.cardwatch.detector.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.detector.model.ModelsInForce;
 import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.events.Decision;
 import io.cardwatch.events.Topics;
@@ -65,7 +66,8 @@ class ScoringTelemetryTest {
         var telemetry = new ScoringTelemetry(openTelemetry, openTelemetry.getTracer("test"), meter,
                 Clock.fixed(SCORED, ZoneOffset.UTC));
         StreamsBuilder builder = new StreamsBuilder();
-        ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)), telemetry);
+        ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)),
+                new ModelsInForce(), telemetry);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-telemetry-test");
         config.putAll(ScoringTopology.streamsSettings(new DeadLetterMetrics(meter)));

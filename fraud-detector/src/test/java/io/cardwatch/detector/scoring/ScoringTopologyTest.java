@@ -2,6 +2,7 @@ package io.cardwatch.detector.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardwatch.detector.model.ModelsInForce;
 import io.cardwatch.detector.deadletter.DeadLetterMetrics;
 import io.cardwatch.detector.profile.Activity;
 import io.cardwatch.detector.profile.CardProfile;
@@ -66,7 +67,7 @@ class ScoringTopologyTest {
 
     private void startTopology(ScoringPolicy policy) {
         StreamsBuilder builder = new StreamsBuilder();
-        ScoringTopology.build(builder, ScoringFixtures.scorer(), policy);
+        ScoringTopology.build(builder, ScoringFixtures.scorer(), policy, new ModelsInForce());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         config.putAll(ScoringTopology.streamsSettings(new DeadLetterMetrics(OpenTelemetry.noop().getMeter("none"))));
@@ -617,14 +618,15 @@ class ScoringTopologyTest {
     @Test
     void namesEveryProcessorStoreAndBranchOfTheTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)));
+        ScoringTopology.build(builder, ScoringFixtures.scorer(), ScoringFixtures.policy(Duration.ofHours(1)),
+                new ModelsInForce());
 
         String description = builder.build().describe().toString();
 
         assertThat(description).contains("transactions-source", "transaction-history-source", "live-and-history",
                 "score-transaction", "decisions-sink", "alerts-filter", "alerts-sink", "fraud-rules-source",
-                "card-lists-source", "card-profiles", "rule-sets", "card-lists", "labels-source",
-                "labels-without-tombstones", "label-by-card", "labels-by-card-repartition", "apply-label")
+                "card-lists-source", "fraud-models-source", "card-profiles", "rule-sets", "card-lists", "fraud-models",
+                "labels-source", "labels-without-tombstones", "label-by-card", "labels-by-card-repartition", "apply-label")
                 .doesNotContain("KSTREAM-", "KTABLE-");
     }
 

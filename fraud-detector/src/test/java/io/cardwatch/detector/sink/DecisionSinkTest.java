@@ -8,6 +8,7 @@ import io.cardwatch.embedded.TopicContents;
 import io.cardwatch.events.Channel;
 import io.cardwatch.events.DeadLetters;
 import io.cardwatch.events.Decision;
+import io.cardwatch.events.ModelScore;
 import io.cardwatch.events.Outcome;
 import io.cardwatch.events.Reason;
 import io.cardwatch.events.Topics;
@@ -101,6 +102,23 @@ class DecisionSinkTest extends DetectorContextTest {
                 + "WHERE transaction_id = 'facts-1'")).containsExactly("5411|DE|52.52|13.405|CARD_PRESENT");
         assertThat(servers.rows("SELECT amount, currency, merchant_id, merchant_category, country, channel FROM alerts "
                 + "WHERE transaction_id = 'facts-1'")).containsExactly("9000.0000|EUR|m-1|5411|DE|CARD_PRESENT");
+    }
+
+    @Test
+    void writesWhatTheActiveAndTheShadowModelMadeOfTheTransactionAndNothingWhenNoModelScoredIt() throws Exception {
+        publish(new Decision("models-1", "card-1", Outcome.REVIEW, 650,
+                List.of(new Reason("MODEL_RISK", 650, "model m-2: fraud probability 0.812")), new BigDecimal("120.00"),
+                "EUR", "m-1", EVENT_TIME, EVENT_TIME.plusMillis(20), "1", "5411", "DE", 52.52, 13.405,
+                Channel.CARD_PRESENT, List.of(new ModelScore("m-2", ModelScore.Role.ACTIVE, 0.8125, 650),
+                        new ModelScore("m-3", ModelScore.Role.SHADOW, 0.25, 0))));
+        publish(decision("models-none", "EUR"));
+
+        assertThat(awaitRows("SELECT score.value->>'version', score.value->>'role', score.value->>'probability', "
+                + "score.value->>'points' FROM decisions, jsonb_array_elements(models) WITH ORDINALITY AS score "
+                + "WHERE transaction_id = 'models-1' ORDER BY score.ordinality"))
+                .containsExactly("m-2|ACTIVE|0.8125|650", "m-3|SHADOW|0.25|0");
+        assertThat(awaitRows("SELECT models IS NULL FROM decisions WHERE transaction_id = 'models-none'"))
+                .containsExactly("t");
     }
 
     @Test

@@ -44,11 +44,11 @@ class ProvisionTopicsTest {
             int second = run(environment, args);
 
             assertThat(first).as(err.toString()).isZero();
-            assertThat(firstOutput.lines()).hasSize(9).contains(
+            assertThat(firstOutput.lines()).hasSize(10).contains(
                     "created transactions (3 partitions, replication factor 1, message.timestamp.type=LogAppendTime, "
                             + "min.insync.replicas=1, retention.ms=604800000)",
                     "created labels (3 partitions, replication factor 1, cleanup.policy=compact, min.insync.replicas=1)",
-                    "8 changes on " + broker.bootstrapServers());
+                    "9 changes on " + broker.bootstrapServers());
             assertThat(second).as(err.toString()).isZero();
             assertThat(out.toString()).isEqualTo("No change: every topic was already as asked on "
                     + broker.bootstrapServers() + System.lineSeparator());
